@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { customer, customerSummary, passwordState, user, userSummary } from '../portal/schemas';
+
+/**
+ * The one IPC contract: channel name → {input, output}. The preload's `window.api`, its type in the
+ * renderer and the main-process handler signatures are all derived from this object.
+ * Channels are `domain:action`.
+ */
+
+const id = z.string().min(1).max(200);
+const userIdentifier = z.string().min(1).max(320);
+const emptyInput = z.object({}).strict();
+
+export const keychainStatus = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('available') }),
+  z.object({ status: z.literal('unavailable'), reason: z.string() }),
+]);
+export type KeychainStatus = z.infer<typeof keychainStatus>;
+
+export const portalMode = z.union([z.literal('demo'), z.string().url()]);
+
+export const appInfo = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  portalMode,
+  keychain: keychainStatus,
+});
+export type AppInfo = z.infer<typeof appInfo>;
+
+export const credentialStorage = z.enum(['keychain', 'session']);
+export type CredentialStorage = z.infer<typeof credentialStorage>;
+
+/** What the renderer may know about the stored parent-admin credential: never the password. */
+export const credentialInfo = z.object({
+  username: z.string(),
+  storage: credentialStorage,
+});
+
+export const settingsView = z.object({
+  portalMode,
+  staffName: z.string(),
+  credential: credentialInfo.nullable(),
+  /** Set when the settings file could not be read and was set aside. */
+  settingsProblem: z.string().nullable(),
+});
+export type SettingsView = z.infer<typeof settingsView>;
+
+export const staffName = z.string().trim().min(1).max(80);
+
+export const signInInput = z
+  .object({
+    portal: z.discriminatedUnion('mode', [
+      z.object({ mode: z.literal('demo') }),
+      z.object({ mode: z.literal('url'), url: z.string().url().max(2048) }),
+    ]),
+    username: z.string().min(1).max(200),
+    password: z.string().min(1).max(1024),
+    storage: credentialStorage,
+  })
+  .strict();
+export type SignInInput = z.infer<typeof signInInput>;
+
+export const connectionStatus = z.object({
+  signedIn: z.boolean(),
+  portalReachable: z.boolean(),
+  checkedAt: z.string(),
+});
+
+export const resetOutcome = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('sent'),
+    resetId: z.string(),
+    sentTo: z.string(),
+    issuedAt: z.string(),
+    expiresAt: z.string(),
+  }),
+  z.object({
+    outcome: z.literal('unknown'),
+    /** The password state re-read after the connection dropped, when the portal could be reached. */
+    password: passwordState.nullable(),
+    message: z.string(),
+  }),
+]);
+export type ResetOutcome = z.infer<typeof resetOutcome>;
+
+export const resetStatus = z.enum(['pending', 'completed', 'expired', 'unknown']);
+export type ResetStatus = z.infer<typeof resetStatus>;
+
+export const historyEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.enum(['reset_sent', 'reset_refused', 'reset_unknown']),
+  staffName: z.string(),
+  profile: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  accountNumber: z.string().nullable(),
+  userId: z.string(),
+  userName: z.string(),
+  extension: z.string(),
+  email: z.string().nullable(),
+  resetId: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  outcome: z.string(),
+  status: resetStatus,
+  statusCheckedAt: z.string().nullable(),
+});
+export type HistoryEntry = z.infer<typeof historyEntry>;
+
+export const historyFilter = z
+  .object({
+    customer: z.string().max(200).optional(),
+    user: z.string().max(200).optional(),
+    from: z.string().datetime({ offset: true }).optional(),
+    to: z.string().datetime({ offset: true }).optional(),
+    status: resetStatus.optional(),
+  })
+  .strict();
+
+export const resetWarnings = z.object({
+  recentResets: z.number().int().nonnegative(),
+  sharedEmailUsers: z.array(z.string()),
+});
+
+export const contract = {
+  'app:info': { input: emptyInput, output: appInfo },
+  'settings:get': { input: emptyInput, output: settingsView },
+  'settings:setStaffName': { input: z.object({ staffName }).strict(), output: settingsView },
+  'auth:signIn': { input: signInInput, output: settingsView },
+  'auth:forget': { input: emptyInput, output: settingsView },
+  'auth:status': { input: emptyInput, output: connectionStatus },
+  'customers:search': {
+    input: z.object({ name: z.string().max(100), limit: z.number().int().min(1).max(200).optional() }).strict(),
+    output: z.object({ customers: z.array(customerSummary), total: z.number().int() }),
+  },
+  'customers:get': { input: z.object({ customerId: id }).strict(), output: customer },
+  'customers:open': { input: z.object({ customerId: id }).strict(), output: customer },
+  'users:search': {
+    input: z
+      .object({
+        customerId: id,
+        q: z.string().max(100),
+        limit: z.number().int().min(1).max(200).optional(),
+        cursor: z.string().max(500).nullable().optional(),
+      })
+      .strict(),
+    output: z.object({ users: z.array(userSummary), nextCursor: z.string().nullable() }),
+  },
+  'users:get': { input: z.object({ customerId: id, userId: userIdentifier }).strict(), output: user },
+  'users:setEmail': {
+    input: z.object({ customerId: id, userId: userIdentifier, email: z.string().max(320).nullable() }).strict(),
+    output: user,
+  },
+  'reset:warnings': { input: z.object({ customerId: id, userId: userIdentifier }).strict(), output: resetWarnings },
+  'reset:start': {
+    input: z
+      .object({
+        customerId: id,
+        userId: userIdentifier,
+        /** Made once per staff intent (one confirmation dialog); the portal's Idempotency-Key. */
+        intentId: z.string().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/),
+      })
+      .strict(),
+    output: resetOutcome,
+  },
+  'reset:status': { input: z.object({ customerId: id, userId: userIdentifier }).strict(), output: user },
+  'history:list': { input: historyFilter, output: z.object({ entries: z.array(historyEntry) }) },
+  'history:refreshStatus': { input: z.object({ entryId: id }).strict(), output: historyEntry },
+  'history:exportCsv': { input: historyFilter, output: z.object({ csv: z.string(), fileName: z.string() }) },
+  'history:noteCopied': { input: z.object({ entryId: id.nullable(), customerId: id, userId: userIdentifier }).strict(), output: z.object({}) },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.infer<Contract[C]['output']>;
