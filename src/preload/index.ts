@@ -1,0 +1,9 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { channels } from '../shared/ipc/channels';
+import { buildApi } from './build-api';
+
+// Only named channels are reachable; ipcRenderer itself never crosses the bridge.
+contextBridge.exposeInMainWorld(
+  'api',
+  buildApi(channels, (channel, input) => ipcRenderer.invoke(channel, input)),
+);
