@@ -1,0 +1,106 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { builtinModules } from 'node:module';
+
+/**
+ * The layers of DESIGN.md as import rules, and the security bans of the Electron checklist.
+ * `tests/lint/layer-rules.test.ts` proves each rule fails on a deliberate violation.
+ */
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const restricted = (paths, patterns = []) => [
+  'error',
+  {
+    paths: paths.map((name) => ({ name, message: 'This layer may not import this module (DESIGN.md, Layers).', allowTypeImports: false })),
+    patterns,
+  },
+];
+const layerPattern = (group, message) => ({ group, message });
+
+const securityBans = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never render markup from data: show portal names as text.' },
+  { selector: "Property[key.name='rejectUnauthorized'][value.value=false]", message: 'TLS verification is never turned off.' },
+  { selector: "Literal[value='NODE_TLS_REJECT_UNAUTHORIZED']", message: 'TLS verification is never turned off.' },
+  { selector: "MemberExpression[property.name='NODE_TLS_REJECT_UNAUTHORIZED']", message: 'TLS verification is never turned off.' },
+  { selector: "CallExpression[callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']", message: 'Never expose ipcRenderer; expose named channels only.' },
+  { selector: "CallExpression[callee.property.name='exposeInMainWorld'] Property > Identifier.value[name='ipcRenderer']", message: 'Never expose ipcRenderer; expose named channels only.' },
+  { selector: "CallExpression[callee.property.name='openExternal']", message: 'Open external links only through guardWebContents, after isAllowedExternalUrl.' },
+  { selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']", message: 'No eval: the CSP forbids it and so do we.' },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.tsbuild/**', 'tests/lint/fixtures/**', 'release/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', ...securityBans],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restricted(
+        ['electron', 'react', 'react-dom', 'axios', 'keytar', ...nodeBuiltins],
+        [layerPattern(['**/main/**', '**/renderer/**', '**/preload/**', '**/portal-sim/**', 'node:*'], 'src/shared imports only zod and itself.')],
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer'],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      // A sandboxed preload can load only `electron`; everything else must be bundled source.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!electron$|\\.)', message: 'The preload may import only electron and the channel list.', allowTypeImports: true },
+            { group: ['**/main/**', '**/renderer/**', '**/portal-sim/**', '**/shared/ipc/contract*', '**/shared/errors*'], message: 'The preload may import only the channel list.', allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': restricted(
+        ['electron', 'axios', 'keytar', ...nodeBuiltins],
+        [layerPattern(['**/main/**', '**/portal-sim/**', '**/preload/**', 'node:*'], 'The renderer reaches the main process only through window.api.')],
+      ),
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/electron/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restricted(['electron'], [layerPattern(['**/renderer/**', '**/preload/**'], 'Main does not import the renderer or preload.')]),
+    },
+  },
+  {
+    files: ['src/main/electron/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restricted([], [layerPattern(['**/renderer/**'], 'Main does not import the renderer.')]),
+    },
+  },
+  {
+    files: ['src/portal-sim/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restricted(
+        ['electron', 'axios', 'keytar', 'react'],
+        [layerPattern(['**/main/**', '**/renderer/**', '**/preload/**'], 'The simulator imports only src/shared.')],
+      ),
+    },
+  },
+  {
+    files: ['src/**/*.test.{ts,tsx}', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': 'off',
+      'no-restricted-globals': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { FlagError, parseHostFlags } from './cli-options';
+
+describe('host flags', () => {
+  it('reads every flag both hosts accept', () => {
+    expect(parseHostFlags(['--browser', '--headless', '--remote-debugging-port=9333', '--user-data-dir=/tmp/x', '--portal-url=https://portal.example.com/'])).toEqual({
+      browser: true,
+      headless: true,
+      remoteDebuggingPort: 9333,
+      userDataDir: '/tmp/x',
+      portal: { mode: 'url', url: 'https://portal.example.com' },
+    });
+    expect(parseHostFlags(['--demo']).portal).toEqual({ mode: 'demo' });
+    expect(parseHostFlags([])).toMatchObject({ browser: false, portal: null, remoteDebuggingPort: null });
+  });
+
+  it.each([['--remote-debugging-port=0'], ['--remote-debugging-port=abc'], ['--portal-url=ftp://x'], ['--portal-url=javascript:alert(1)'], ['--user-data-dir='], ['--bogus']])('refuses %s', (arg) => {
+    expect(() => parseHostFlags([arg])).toThrow(FlagError);
+  });
+});
