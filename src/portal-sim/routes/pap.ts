@@ -1,0 +1,97 @@
+import { timingSafeEqual } from 'node:crypto';
+import { signInRequest } from '../../shared/portal/schemas';
+import { fail, json, noContent, ReplyError } from '../http/reply';
+import { bearerToken, parseBody, parseLimit } from '../http/request';
+import type { Route } from '../router';
+import { iso } from '../state/clock';
+import type { SimState } from '../state/sim-state';
+import { requireSession } from './auth';
+import { customerOf, customerSummaryOf } from './views';
+
+const MAX_QUERY_CHARS = 100;
+
+const sameText = (a: string, b: string): boolean => {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+function customerOr404(state: SimState, id: string | undefined) {
+  const customer = id === undefined ? undefined : state.directory.customer(id);
+  if (!customer) throw new ReplyError(fail(404, 'not_found', 'No customer has this id.'));
+  return customer;
+}
+
+export const papRoutes: Route[] = [
+  {
+    pattern: '/pap/v1/sessions',
+    methods: {
+      POST: (req, state) => {
+        const { username, password } = parseBody(req, signInRequest);
+        const locked = state.lockouts.retryAfterSeconds(username);
+        if (locked > 0) {
+          return fail(423, 'account_locked', 'Too many failed sign-ins: this account is locked for a while.', { headers: { 'Retry-After': String(locked) } });
+        }
+        const admin = state.parentAdmins.find((a) => a.username === username);
+        if (!admin || !sameText(admin.password, password)) {
+          state.lockouts.recordFailure(username);
+          return fail(401, 'invalid_credentials', 'The username or password is wrong.');
+        }
+        state.lockouts.recordSuccess(username);
+        const { token, expiresAt } = state.sessions.open({ kind: 'parent', username });
+        return json(201, { token, expiresAt: iso(expiresAt) });
+      },
+    },
+  },
+  {
+    pattern: '/pap/v1/sessions/current',
+    methods: {
+      DELETE: (req, state) => {
+        requireSession(req, state, 'parent');
+        const token = bearerToken(req);
+        if (token) state.sessions.close(token);
+        return noContent();
+      },
+    },
+  },
+  {
+    pattern: '/pap/v1/customers',
+    methods: {
+      GET: (req, state) => {
+        requireSession(req, state, 'parent');
+        const name = req.query.get('name');
+        const limit = parseLimit(req.query.get('limit'));
+        if (name === null || name.trim().length === 0) return fail(400, 'invalid_query', 'Type a customer name to search for.');
+        if ([...name].length > MAX_QUERY_CHARS) return fail(400, 'invalid_query', `The name may have at most ${MAX_QUERY_CHARS} characters.`);
+        if (limit === undefined) return fail(400, 'invalid_query', 'limit must be a whole number from 1 to 200.');
+        const { indexes, total } = state.directory.search.search(name, limit);
+        const customers = indexes.flatMap((i) => {
+          const c = state.directory.customers[i];
+          return c ? [customerSummaryOf(c)] : [];
+        });
+        return json(200, { customers, total });
+      },
+    },
+  },
+  {
+    pattern: '/pap/v1/customers/:customerId',
+    methods: {
+      GET: (req, state) => {
+        requireSession(req, state, 'parent');
+        return json(200, customerOf(customerOr404(state, req.params.customerId)));
+      },
+    },
+  },
+  {
+    pattern: '/pap/v1/customers/:customerId/cap-sessions',
+    methods: {
+      POST: (req, state) => {
+        requireSession(req, state, 'parent');
+        const customer = customerOr404(state, req.params.customerId);
+        if (customer.status === 'suspended') return fail(403, 'customer_suspended', 'This customer is suspended; its Admin Portal cannot be opened.');
+        const { token, expiresAt } = state.sessions.open({ kind: 'cap', customerId: customer.id });
+        return json(201, { capToken: token, expiresAt: iso(expiresAt) });
+      },
+    },
+  },
+];
