@@ -1,13 +1,23 @@
 import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatcher';
 import type { Logger } from '../log/logger';
-import { AppFailure } from '../../shared/errors';
 import type { AppInfo } from '../../shared/ipc/contract';
+import { openAuditLog } from '../audit/audit-log';
+import type { GatewayOptions } from '../portal/portal-gateway';
+import { createAuthService } from '../services/auth-service';
+import { createConsoleContext } from '../services/console-context';
+import { CredentialService } from '../services/credential-service';
+import { createCustomerService } from '../services/customer-service';
+import { createHistoryService } from '../services/history-service';
+import { PortalRegistry, portalModeOf, type DemoPortalStarter, type PortalChoice } from '../services/portal-profiles';
+import { createResetService } from '../services/reset-service';
+import { settingsViewOf } from '../services/settings-view';
+import { createUserService } from '../services/user-service';
+import { openSettingsStore } from '../settings/settings-store';
+import type { CredentialVault } from '../vault/credential-vault';
+import { createKeytarVault, type KeytarLoader } from '../vault/keytar-vault';
+import { createMemoryVault } from '../vault/memory-vault';
 
-/** A portal to talk to: the built-in simulator (demo) or a configured URL. */
-export type PortalChoice = { mode: 'demo' } | { mode: 'url'; url: string };
-
-/** Starts the built-in portal simulator on a free loopback port; injected by the host. */
-export type DemoPortalStarter = () => Promise<{ url: string; close(): Promise<void> }>;
+export type { PortalChoice, DemoPortalStarter };
 
 export interface CoreOptions {
   host: AppInfo['host'];
@@ -20,6 +30,15 @@ export interface CoreOptions {
   allowedOrigin: string;
   log: Logger;
   startDemoPortal: DemoPortalStarter;
+  /** Tests: a keychain stand-in instead of keytar (must offer `probe`). */
+  keychain?: CredentialVault & { probe(): Promise<void> };
+  /** Tests: how keytar is loaded (e.g. a loader that fails like a broken native module). */
+  loadKeytar?: KeytarLoader;
+  /** How long a keychain call may take before the keychain counts as unavailable (default 4 s). */
+  keychainTimeoutMs?: number;
+  /** Portal timeouts, caps and retry pacing (tests shorten them). */
+  gateway?: Partial<Omit<GatewayOptions, 'baseUrl' | 'profileId' | 'credentials' | 'log'>>;
+  now?: () => Date;
 }
 
 export interface Core {
@@ -27,33 +46,77 @@ export interface Core {
   close(): Promise<void>;
 }
 
-function notYetBuilt(): never {
-  throw new AppFailure('internal_error', { message: 'This part of the console is not built yet.' });
-}
-
 /** Assembles services behind the dispatcher. Host-neutral: no Electron imports below this line. */
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const portalMode = options.portalOverride?.mode === 'url' ? options.portalOverride.url : 'demo';
+  const now = options.now ?? (() => new Date());
+  const log = options.log;
+  const settings = await openSettingsStore(options.userDataDir, log, now);
+  const audit = await openAuditLog(options.userDataDir, now);
+
+  // The vault reports every keychain success or failure to the credential service, which app:info reads.
+  let credentials: CredentialService | null = null;
+  const keychain =
+    options.keychain ??
+    createKeytarVault({
+      ...(options.loadKeytar ? { load: options.loadKeytar } : {}),
+      ...(options.keychainTimeoutMs !== undefined ? { timeoutMs: options.keychainTimeoutMs } : {}),
+      onStatus: (s) => {
+        credentials?.noteKeychain(s);
+        if (!s.ok) log.warn('vault.keychain_unavailable', { reason: s.reason });
+      },
+    });
+  credentials = new CredentialService({ keychain, session: createMemoryVault(), settings, log });
+  const creds = credentials;
+
+  const portals = new PortalRegistry({
+    startDemoPortal: options.startDemoPortal,
+    credentialsFor: (profileId) => creds.credentials(profileId),
+    log,
+    ...(options.gateway ? { gateway: options.gateway } : {}),
+  });
+  const ctx = createConsoleContext({ settings, credentials: creds, portals, audit, log, now }, options.portalOverride);
+
+  const auth = createAuthService(ctx);
+  const customers = createCustomerService(ctx);
+  const users = createUserService(ctx);
+  const resets = createResetService(ctx);
+  const history = createHistoryService(ctx);
+
   const handlers: Handlers = {
-    'app:info': async () => ({ version: options.version, host: options.host, portalMode, keychain: { status: 'unavailable', reason: 'not probed yet' } }),
-    'settings:get': notYetBuilt,
-    'settings:setStaffName': notYetBuilt,
-    'auth:signIn': notYetBuilt,
-    'auth:forget': notYetBuilt,
-    'auth:status': notYetBuilt,
-    'customers:search': notYetBuilt,
-    'customers:get': notYetBuilt,
-    'customers:open': notYetBuilt,
-    'users:search': notYetBuilt,
-    'users:get': notYetBuilt,
-    'users:setEmail': notYetBuilt,
-    'reset:warnings': notYetBuilt,
-    'reset:start': notYetBuilt,
-    'reset:status': notYetBuilt,
-    'history:list': notYetBuilt,
-    'history:refreshStatus': notYetBuilt,
-    'history:exportCsv': notYetBuilt,
-    'history:noteCopied': notYetBuilt,
+    'app:info': async () => ({
+      version: options.version,
+      host: options.host,
+      portalMode: portalModeOf(ctx.activeChoice()),
+      keychain: await creds.keychainStatus(),
+    }),
+    'settings:get': async () => settingsViewOf(ctx),
+    'settings:setStaffName': async ({ staffName }) => {
+      await settings.update((s) => ({ ...s, staffName }));
+      return settingsViewOf(ctx);
+    },
+    'auth:signIn': (input) => auth.signIn(input),
+    'auth:forget': () => auth.forget(),
+    'auth:status': () => auth.status(),
+    'customers:search': ({ name, limit }, { signal }) => customers.search(name, limit, signal),
+    'customers:get': ({ customerId }, { signal }) => customers.get(customerId, signal),
+    'customers:open': ({ customerId }) => customers.open(customerId),
+    'users:search': ({ customerId, q, limit, cursor }, { signal }) => users.search(customerId, q, limit, cursor, signal),
+    'users:get': ({ customerId, userId }, { signal }) => users.get(customerId, userId, signal),
+    'users:setEmail': ({ customerId, userId, email }) => users.setEmail(customerId, userId, email),
+    'reset:warnings': ({ customerId, userId }) => resets.warnings(customerId, userId),
+    'reset:start': ({ customerId, userId, intentId }) => resets.start(customerId, userId, intentId),
+    'reset:status': ({ customerId, userId }) => resets.status(customerId, userId),
+    'history:list': async (filter) => ({ entries: await history.list(filter) }),
+    'history:refreshStatus': ({ entryId }) => history.refreshStatus(entryId),
+    'history:exportCsv': (filter) => history.exportCsv(filter),
+    'history:noteCopied': (input) => history.noteCopied(input),
   };
-  return { dispatcher: createDispatcher(handlers, options.allowedOrigin, options.log), close: async () => {} };
+
+  return {
+    dispatcher: createDispatcher(handlers, options.allowedOrigin, log),
+    close: async () => {
+      await portals.close();
+      await audit.close();
+    },
+  };
 }

@@ -1,0 +1,73 @@
+import { AppFailure, type ErrorCode } from '../../shared/errors';
+import type { SignInInput, SettingsView } from '../../shared/ipc/contract';
+import type { ConsoleContext } from './console-context';
+import { normalizePortalUrl, type PortalChoice } from './portal-profiles';
+import { settingsViewOf } from './settings-view';
+
+export function codeOf(err: unknown): ErrorCode {
+  return err instanceof AppFailure ? err.error.code : 'internal_error';
+}
+
+/** Sign in (portal first, then store), forget, and the connection state. */
+export function createAuthService(ctx: ConsoleContext) {
+  return {
+    async signIn(input: SignInInput): Promise<SettingsView> {
+      const choice: PortalChoice = input.portal.mode === 'demo' ? { mode: 'demo' } : { mode: 'url', url: normalizePortalUrl(input.portal.url) };
+      const portal = await ctx.portals.get(choice);
+      const base = { staffName: ctx.settings.current().staffName, profile: portal.profileId, username: input.username };
+      try {
+        await portal.gateway.signIn({ username: input.username, password: input.password });
+      } catch (err) {
+        await ctx.audit.append({ ...base, action: 'sign_in_failed', outcome: codeOf(err) });
+        throw err;
+      }
+      await ctx.audit.append({ ...base, action: 'sign_in_ok', outcome: 'ok' });
+      try {
+        await ctx.credentials.save(portal.profileId, input.username, input.password, input.storage);
+      } catch (err) {
+        // Not kept anywhere means no silent renewal later: the staffer chooses again (e.g. "session only").
+        portal.gateway.forgetSessions();
+        throw err;
+      }
+      await ctx.audit.append({ ...base, action: 'credentials_saved', outcome: input.storage });
+      ctx.setActiveChoice(choice);
+      await ctx.settings.update((s) => ({ ...s, portal: choice }));
+      return settingsViewOf(ctx);
+    },
+
+    async forget(): Promise<SettingsView> {
+      const portal = await ctx.portals.get(ctx.activeChoice()).catch(() => null);
+      const base = ctx.auditBase();
+      const username = portal ? (ctx.credentials.info(portal.profileId)?.username ?? null) : null;
+      if (portal) {
+        await portal.gateway.signOut();
+        await ctx.credentials.forget(portal.profileId);
+      }
+      await ctx.audit.append({ ...base, username, action: 'credentials_forgotten', outcome: 'ok' });
+      return settingsViewOf(ctx);
+    },
+
+    async status(): Promise<{ signedIn: boolean; portalReachable: boolean; checkedAt: string }> {
+      const checkedAt = ctx.now().toISOString();
+      let portal;
+      try {
+        portal = await ctx.portal();
+      } catch {
+        return { signedIn: false, portalReachable: false, checkedAt };
+      }
+      const info = ctx.credentials.info(portal.profileId);
+      if (!info) return { signedIn: false, portalReachable: await portal.gateway.probe(), checkedAt };
+      try {
+        await portal.gateway.ensureSignedIn();
+        return { signedIn: true, portalReachable: true, checkedAt };
+      } catch (err) {
+        const code = codeOf(err);
+        if (code === 'invalid_credentials' || code === 'account_locked' || code === 'not_signed_in' || code === 'session_expired') {
+          return { signedIn: false, portalReachable: true, checkedAt };
+        }
+        if (code === 'keychain_unavailable') return { signedIn: false, portalReachable: await portal.gateway.probe(), checkedAt };
+        return { signedIn: true, portalReachable: false, checkedAt };
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { AuditLog } from '../audit/audit-log';
+import type { Logger } from '../log/logger';
+import type { SettingsStore } from '../settings/settings-store';
+import type { CredentialService } from './credential-service';
+import { profileIdOf, type Portal, type PortalChoice, type PortalRegistry } from './portal-profiles';
+
+/** What every service shares: stores, the active portal and who is at the keyboard. */
+export interface ConsoleContext {
+  settings: SettingsStore;
+  credentials: CredentialService;
+  portals: PortalRegistry;
+  audit: AuditLog;
+  log: Logger;
+  now: () => Date;
+  activeChoice(): PortalChoice;
+  setActiveChoice(choice: PortalChoice): void;
+  /** The active portal, started or connected on first use. */
+  portal(): Promise<Portal>;
+  /** Staff name and profile, stamped on every audit entry. */
+  auditBase(): { staffName: string; profile: string };
+}
+
+export function createConsoleContext(parts: Omit<ConsoleContext, 'activeChoice' | 'setActiveChoice' | 'portal' | 'auditBase'>, override: PortalChoice | null): ConsoleContext {
+  // The command line wins for this run until the staffer signs in to another portal.
+  let chosen: PortalChoice | null = override;
+  const activeChoice = () => chosen ?? parts.settings.current().portal;
+  return {
+    ...parts,
+    activeChoice,
+    setActiveChoice: (choice) => {
+      chosen = choice;
+    },
+    portal: () => parts.portals.get(activeChoice()),
+    auditBase: () => {
+      let profile: string;
+      try {
+        profile = profileIdOf(activeChoice());
+      } catch {
+        profile = 'invalid';
+      }
+      return { staffName: parts.settings.current().staffName, profile };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { AppFailure } from '../../shared/errors';
+import type { Customer, CustomerSearchResponse } from '../../shared/portal/schemas';
+import { codeOf } from './auth-service';
+import type { ConsoleContext } from './console-context';
+
+/** The Customer Service Tool and "Access CAP". */
+export function createCustomerService(ctx: ConsoleContext) {
+  return {
+    async search(name: string, limit: number | undefined, signal: AbortSignal): Promise<CustomerSearchResponse> {
+      if (name.trim() === '') throw new AppFailure('invalid_query');
+      const { gateway, directory } = await ctx.portal();
+      const found = await gateway.searchCustomers(name, limit, signal);
+      directory.rememberCustomers(found.customers);
+      return found;
+    },
+
+    async get(customerId: string, signal?: AbortSignal): Promise<Customer> {
+      const { gateway, directory } = await ctx.portal();
+      const customer = await gateway.getCustomer(customerId, signal);
+      directory.rememberCustomers([customer]);
+      return customer;
+    },
+
+    /** The console opens the customer's Admin Portal itself; the staffer never does. */
+    async open(customerId: string): Promise<Customer> {
+      const { gateway, directory } = await ctx.portal();
+      const customer = await gateway.getCustomer(customerId);
+      directory.rememberCustomers([customer]);
+      const subject = { ...ctx.auditBase(), customerId, customerName: customer.name, accountNumber: customer.accountNumber };
+      try {
+        await gateway.openCap(customerId);
+      } catch (err) {
+        await ctx.audit.append({ ...subject, action: 'customer_opened', outcome: codeOf(err) });
+        throw err;
+      }
+      await ctx.audit.append({ ...subject, action: 'customer_opened', outcome: 'ok' });
+      return customer;
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import { errorTable } from '../../shared/errors';
+import type { ResetOutcome } from '../../shared/ipc/contract';
+import type { PasswordState, User, UserSummary } from '../../shared/portal/schemas';
+import { subjectOf } from './audit-subject';
+import { codeOf } from './auth-service';
+import type { ConsoleContext } from './console-context';
+import type { Portal } from './portal-profiles';
+
+const dayMs = 24 * 60 * 60 * 1000;
+/** Above this many users, fetching every page for the shared-Email check costs more than it tells. */
+export const sharedEmailScanLimit = 2_000;
+const pageSize = 200;
+/** Outcomes remembered per intent, so a repeated click gets the first answer, not a second reset. */
+const rememberedIntents = 200;
+
+export function userLabel(u: UserSummary): string {
+  return `${u.firstName} ${u.lastName}, ext. ${u.extension} (${u.userId})`;
+}
+
+export function createResetService(ctx: ConsoleContext) {
+  const intents = new Map<string, Promise<ResetOutcome>>();
+
+  async function knownUser(portal: Portal, customerId: string, userId: string): Promise<UserSummary | User> {
+    const cached = portal.directory.user(customerId, userId);
+    if (cached) return cached;
+    const user = await portal.gateway.getUser(customerId, userId);
+    portal.directory.rememberUsers(customerId, [user]);
+    return user;
+  }
+
+  async function customerSize(portal: Portal, customerId: string): Promise<number> {
+    const cached = portal.directory.customer(customerId);
+    if (cached) return cached.userCount;
+    const customer = await portal.gateway.getCustomer(customerId);
+    portal.directory.rememberCustomers([customer]);
+    return customer.userCount;
+  }
+
+  async function readAllUsers(portal: Portal, customerId: string): Promise<void> {
+    let cursor: string | null = null;
+    for (let page = 0; page < Math.ceil(sharedEmailScanLimit / pageSize) + 1; page++) {
+      const result = await portal.gateway.searchUsers(customerId, '', pageSize, cursor);
+      portal.directory.rememberUsers(customerId, result.users);
+      cursor = result.nextCursor;
+      if (cursor === null) {
+        portal.directory.markComplete(customerId);
+        return;
+      }
+    }
+  }
+
+  async function send(portal: Portal, customerId: string, userId: string, intentId: string): Promise<ResetOutcome> {
+    const base = ctx.auditBase();
+    let user: UserSummary | User | undefined;
+    let attempt;
+    try {
+      user = await knownUser(portal, customerId, userId);
+      attempt = await portal.gateway.resetPassword(customerId, userId, intentId);
+    } catch (err) {
+      await ctx.audit.append({ ...base, ...subjectOf(portal, customerId, userId, user), action: 'reset_refused', email: user?.email ?? null, outcome: codeOf(err) });
+      throw err;
+    }
+    if (attempt.kind === 'sent') {
+      const b = attempt.body;
+      await ctx.audit.append({
+        ...base,
+        ...subjectOf(portal, customerId, userId, user),
+        action: 'reset_sent',
+        email: b.sentTo,
+        resetId: b.resetId,
+        issuedAt: b.issuedAt,
+        expiresAt: b.expiresAt,
+        outcome: 'sent',
+        status: 'pending',
+      });
+      return { outcome: 'sent', resetId: b.resetId, sentTo: b.sentTo, issuedAt: b.issuedAt, expiresAt: b.expiresAt };
+    }
+    // Never send again: read what the portal now says about the user's password instead.
+    let password: PasswordState | null = null;
+    try {
+      const fresh = await portal.gateway.getUser(customerId, userId);
+      portal.directory.rememberUsers(customerId, [fresh]);
+      password = fresh.password;
+    } catch {
+      // Still unknown; the staffer can check status later.
+    }
+    await ctx.audit.append({
+      ...base,
+      ...subjectOf(portal, customerId, userId, user),
+      action: 'reset_unknown',
+      email: user.email,
+      issuedAt: password?.state === 'temp_issued' ? password.tempIssuedAt : null,
+      expiresAt: password?.state === 'temp_issued' ? password.tempExpiresAt : null,
+      outcome: `unknown:${attempt.reason}`,
+      status: 'unknown',
+    });
+    return { outcome: 'unknown', password, message: errorTable.outcome_unknown.message };
+  }
+
+  return {
+    async warnings(customerId: string, userId: string): Promise<{ recentResets: number; sharedEmailUsers: string[] }> {
+      const portal = await ctx.portal();
+      const since = ctx.now().getTime() - dayMs;
+      const recentResets = (await ctx.audit.readAll()).filter(
+        (e) =>
+          (e.action === 'reset_sent' || e.action === 'reset_unknown') &&
+          e.profile === portal.profileId &&
+          e.customerId === customerId &&
+          e.userId === userId &&
+          Date.parse(e.at) >= since,
+      ).length;
+      const user = await knownUser(portal, customerId, userId);
+      if (!user.email) return { recentResets, sharedEmailUsers: [] };
+      if (!portal.directory.isComplete(customerId) && (await customerSize(portal, customerId)) <= sharedEmailScanLimit) {
+        await readAllUsers(portal, customerId);
+      }
+      const email = user.email.toLowerCase();
+      const sharedEmailUsers = portal.directory
+        .knownUsers(customerId)
+        .filter((u) => u.userId !== userId && u.email?.toLowerCase() === email)
+        .map(userLabel);
+      return { recentResets, sharedEmailUsers };
+    },
+
+    /** One reset per intent: a second call with the same intent, even concurrent, gets the first's answer. */
+    async start(customerId: string, userId: string, intentId: string): Promise<ResetOutcome> {
+      const portal = await ctx.portal();
+      const key = JSON.stringify([portal.profileId, customerId, userId, intentId]);
+      const existing = intents.get(key);
+      if (existing) return existing;
+      const outcome = send(portal, customerId, userId, intentId);
+      intents.set(key, outcome);
+      // A refused reset may be tried again once the cause is fixed (e.g. Email added).
+      outcome.catch(() => intents.delete(key));
+      while (intents.size > rememberedIntents) intents.delete(intents.keys().next().value!);
+      return outcome;
+    },
+
+    /** Re-reads the user so the staffer sees the live password state. */
+    async status(customerId: string, userId: string): Promise<User> {
+      const portal = await ctx.portal();
+      const user = await portal.gateway.getUser(customerId, userId);
+      portal.directory.rememberUsers(customerId, [user]);
+      return user;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { ResetStatus } from '../../shared/ipc/contract';
+import type { PasswordState } from '../../shared/portal/schemas';
+
+/** Portal clocks and ours differ a little; a temporary password issued this close before the entry counts as its own. */
+const clockSkewMs = 2 * 60 * 1000;
+
+/**
+ * The live state of one reset, from the user's password state now:
+ * completed — the password was changed after the reset; pending — the reset's temporary password is
+ * still the one in force; expired — it ran out or a later one replaced it.
+ */
+export function statusOfReset(reset: { at: string; issuedAt: string | null }, password: PasswordState): { status: ResetStatus; issuedAt: string | null } {
+  let issuedAt = reset.issuedAt;
+  // An "outcome unknown" entry learns its issue time when the portal shows a temporary password from then.
+  if (!issuedAt && password.tempIssuedAt && Date.parse(password.tempIssuedAt) >= Date.parse(reset.at) - clockSkewMs) issuedAt = password.tempIssuedAt;
+  if (!issuedAt) return { status: 'unknown', issuedAt: null };
+  const issued = Date.parse(issuedAt);
+  if (password.changedAt && Date.parse(password.changedAt) > issued) return { status: 'completed', issuedAt };
+  const ours = password.tempIssuedAt !== null && Date.parse(password.tempIssuedAt) === issued;
+  if (password.state === 'temp_issued') return { status: ours ? 'pending' : 'expired', issuedAt };
+  if (password.state === 'temp_expired') return { status: 'expired', issuedAt };
+  return { status: 'unknown', issuedAt };
+}

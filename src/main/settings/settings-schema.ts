@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const portalChoiceSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('demo') }),
+  z.object({ mode: z.literal('url'), url: z.string().url().max(2048) }),
+]);
+
+/** Only keychain-held credentials are remembered across runs; a session password dies with the process. */
+export const storedProfile = z.object({ username: z.string().min(1).max(200) }).strict();
+
+/** `settings.json`: nothing secret, ever. */
+export const settingsFile = z
+  .object({
+    version: z.literal(1),
+    portal: portalChoiceSchema,
+    staffName: z.string().max(80),
+    profiles: z.record(z.string().min(1).max(2100), storedProfile),
+  })
+  .strict();
+export type SettingsFile = z.infer<typeof settingsFile>;
+
+export const defaultSettings = (): SettingsFile => ({ version: 1, portal: { mode: 'demo' }, staffName: '', profiles: {} });

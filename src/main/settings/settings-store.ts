@@ -1,0 +1,67 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../log/logger';
+import { writeFileAtomic } from './atomic-write';
+import { defaultSettings, settingsFile, type SettingsFile } from './settings-schema';
+
+export interface SettingsStore {
+  current(): SettingsFile;
+  /** Set when the file on disk could not be read and was set aside at start-up. */
+  problem(): string | null;
+  update(change: (s: SettingsFile) => SettingsFile): Promise<SettingsFile>;
+}
+
+/**
+ * Settings in `userDataDir/settings.json`. A file that is not valid JSON or not the expected shape is
+ * renamed aside (`settings.corrupt-<time>.json`) and reported, never silently replaced.
+ */
+export async function openSettingsStore(userDataDir: string, log: Logger, now: () => Date = () => new Date()): Promise<SettingsStore> {
+  const file = path.join(userDataDir, 'settings.json');
+  await fs.mkdir(userDataDir, { recursive: true });
+  let settings = defaultSettings();
+  let problem: string | null = null;
+
+  let text: string | null = null;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  if (text !== null) {
+    const parsed = parse(text);
+    if (parsed) {
+      settings = parsed;
+    } else {
+      const aside = path.join(userDataDir, `settings.corrupt-${now().toISOString().replace(/[:.]/g, '-')}.json`);
+      await fs.rename(file, aside);
+      problem = `The settings file could not be read and was set aside as ${path.basename(aside)}. Enter the portal details again.`;
+      log.warn('settings.corrupt', { setAsideAs: path.basename(aside) });
+    }
+  }
+
+  // Writes are serialized so two quick changes cannot interleave their renames.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    current: () => settings,
+    problem: () => problem,
+    update(change) {
+      const next = queue.then(async () => {
+        const updated = settingsFile.parse(change(settings));
+        await writeFileAtomic(file, JSON.stringify(updated, null, 2) + '\n');
+        settings = updated;
+        return updated;
+      });
+      queue = next.catch(() => {});
+      return next;
+    },
+  };
+}
+
+function parse(text: string): SettingsFile | null {
+  try {
+    const result = settingsFile.safeParse(JSON.parse(text));
+    return result.success ? result.data : null;
+  } catch {
+    return null;
+  }
+}
