@@ -1,0 +1,164 @@
+import { AppShell, Badge, Group, Kbd, NavLink, Text, Title, Tooltip } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo, SettingsView } from '../../shared/ipc/contract';
+import { OfflineBanner } from './components/OfflineBanner';
+import { ConsolePage } from './features/console/ConsolePage';
+import { ConsoleProvider, useConsole } from './features/console/console-state';
+import { HistoryPage } from './features/history/HistoryPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { hrefOf, navigate, useRoute, type Route } from './lib/route';
+
+interface Props {
+  info: AppInfo;
+  settings: SettingsView;
+}
+
+export function Shell(props: Props) {
+  return (
+    <ConsoleProvider>
+      <ShellInner {...props} />
+    </ConsoleProvider>
+  );
+}
+
+function portalLabel(mode: string): string {
+  if (mode === 'demo') return 'Demo portal';
+  try {
+    return new URL(mode).host;
+  } catch {
+    return mode;
+  }
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type;
+    return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(type);
+  }
+  return false;
+}
+
+function modalOpen(): boolean {
+  return document.querySelector('[role="dialog"][aria-modal="true"], .mantine-Modal-root [role="dialog"]') !== null;
+}
+
+function ShellInner({ info, settings }: Props) {
+  const route = useRoute();
+  const state = useConsole();
+  const [focusRequest, setFocusRequest] = useState<{ target: 'customer' | 'users'; n: number } | null>(null);
+
+  const requestFocus = useCallback((target: 'customer' | 'users') => {
+    setFocusRequest((prev) => ({ target, n: (prev?.n ?? 0) + 1 }));
+  }, []);
+
+  // Focus once the console is on screen (it may be mounting after a route change).
+  useEffect(() => {
+    if (!focusRequest || route !== 'console') return;
+    const id = requestAnimationFrame(() => {
+      const el = focusRequest.target === 'users' ? state.userInput.current ?? state.customerInput.current : state.customerInput.current;
+      if (el) {
+        el.focus();
+        if (focusRequest.target === 'customer') el.select();
+      }
+    });
+    return () => cancelAnimationFrame(id);
+  }, [focusRequest, route, state.userInput, state.customerInput]);
+
+  const { back } = state;
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.defaultPrevented) return;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        if (modalOpen()) return;
+        event.preventDefault();
+        navigate('console');
+        requestFocus('customer');
+        return;
+      }
+      if (event.key === '/' && !mod && !event.altKey && !isTyping(event.target) && !modalOpen()) {
+        event.preventDefault();
+        navigate('console');
+        requestFocus('customer');
+        return;
+      }
+      if (event.key === 'Escape' && !modalOpen()) {
+        event.preventDefault();
+        if (route !== 'console') {
+          navigate('console');
+          requestFocus('customer');
+          return;
+        }
+        requestFocus(back());
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [route, back, requestFocus]);
+
+  const nav: { route: Route; label: string; hint: string }[] = [
+    { route: 'console', label: 'Console', hint: 'Find a customer and user, send a temporary password' },
+    { route: 'history', label: 'History', hint: 'Resets done from this console' },
+    { route: 'settings', label: 'Settings', hint: 'Your name, portal and credentials' },
+  ];
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Title order={1} size="h4">Reset Console</Title>
+            <Tooltip label={settings.portalMode === 'demo' ? 'The built-in portal simulator' : settings.portalMode}>
+              <Badge variant="light" color={settings.portalMode === 'demo' ? 'grape' : 'blue'} tt="none">
+                {portalLabel(settings.portalMode)}
+              </Badge>
+            </Tooltip>
+          </Group>
+          <Group gap="lg" wrap="nowrap">
+            <Text size="sm" c="dimmed">
+              Find customer <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd>
+            </Text>
+            <Text size="sm">
+              Parent admin: <b>{settings.credential?.username ?? '—'}</b>
+              {settings.credential?.storage === 'session' ? ' (this session only)' : ''}
+            </Text>
+            <Text size="sm">
+              Staff:{' '}
+              {settings.staffName ? (
+                <b>{settings.staffName}</b>
+              ) : (
+                <a href={hrefOf('settings')}>set your name</a>
+              )}
+            </Text>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <nav aria-label="Main">
+          {nav.map((item) => (
+            <NavLink
+              key={item.route}
+              component="a"
+              href={hrefOf(item.route)}
+              label={item.label}
+              title={item.hint}
+              active={route === item.route}
+              aria-current={route === item.route ? 'page' : undefined}
+              mb={4}
+            />
+          ))}
+        </nav>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <OfflineBanner />
+        {route === 'console' && <ConsolePage settings={settings} requestFocus={requestFocus} />}
+        {route === 'history' && <HistoryPage settings={settings} />}
+        {route === 'settings' && <SettingsPage info={info} settings={settings} />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

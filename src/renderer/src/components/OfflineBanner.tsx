@@ -1,0 +1,24 @@
+import { Alert, Button, Group, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { authStatusQuery } from '../features/app/queries';
+import { errorCodeOf } from '../lib/api-error';
+
+/** Shown while the portal cannot be reached; the status is polled, faster while offline. */
+export function OfflineBanner() {
+  const status = useQuery(authStatusQuery(true));
+  const code = errorCodeOf(status.error);
+  const offline = status.data?.portalReachable === false || code === 'portal_unreachable' || code === 'portal_timeout';
+  if (!offline) return null;
+  return (
+    <Alert color="red" variant="filled" mb="md" role="alert" title="The portal cannot be reached">
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm">
+          Searches and resets will fail until it answers again. Check the network or the portal URL; the console keeps checking.
+        </Text>
+        <Button size="xs" variant="white" color="red" onClick={() => void status.refetch()} loading={status.isFetching}>
+          Check again
+        </Button>
+      </Group>
+    </Alert>
+  );
+}

@@ -1,0 +1,54 @@
+import { Grid, Paper, Stack, Text, Title } from '@mantine/core';
+import type { SettingsView } from '../../../../shared/ipc/contract';
+import { CustomerField } from '../customers/CustomerField';
+import { CustomerResults } from '../customers/CustomerResults';
+import { OpenCustomerCard } from '../customers/OpenCustomerCard';
+import { UserPanel } from '../users/UserPanel';
+import { UserSearch } from '../users/UserSearch';
+import { useConsole } from './console-state';
+
+interface Props {
+  settings: SettingsView;
+  requestFocus(target: 'customer' | 'users'): void;
+}
+
+/** Customer → user → reset → note, left to right. */
+export function ConsolePage({ settings, requestFocus }: Props) {
+  const { customer, leftView, userId } = useConsole();
+  return (
+    <Stack gap="md">
+      <CustomerField />
+      <Grid gap="md" align="flex-start">
+        <Grid.Col span={5}>
+          {leftView === 'users' && customer ? (
+            <Stack gap="sm">
+              <OpenCustomerCard customer={customer} />
+              <UserSearch customer={customer} />
+            </Stack>
+          ) : (
+            <CustomerResults onOpened={() => requestFocus('users')} />
+          )}
+        </Grid.Col>
+        <Grid.Col span={7}>
+          {customer && userId ? (
+            <UserPanel key={`${customer.id}/${userId}`} customer={customer} userId={userId} staffName={settings.staffName} />
+          ) : (
+            <Paper withBorder p="xl" bg="white">
+              <Title order={2} size="h4" mb="xs">
+                {customer ? 'Pick a user' : 'Find the caller'}
+              </Title>
+              <Text c="dimmed" size="sm">
+                {customer
+                  ? 'Type the first name, last name or extension in Search users. Use the arrow keys and Enter to pick.'
+                  : 'Type the customer’s name in Customer and press Enter. Open the right customer, then find the user.'}
+              </Text>
+              <Text c="dimmed" size="sm" mt="xs">
+                Esc goes back one step. Ctrl+K or / jumps to Customer from anywhere.
+              </Text>
+            </Paper>
+          )}
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,84 @@
+import { Alert, Button, List, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Customer, User } from '../../../../shared/portal/schemas';
+import { describePasswordState, formatInstant } from '../../../../shared/ticket-note';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { unwrap } from '../../lib/api-error';
+import { formatRelative } from '../../lib/format-time';
+import { useNow } from '../../lib/use-now';
+import { useConsole, type ResetAttempt } from '../console/console-state';
+import { historyKeys } from '../history/queries';
+import { userKeys } from '../users/queries';
+
+/** Did a temporary password appear at or after the attempt? (A minute of slack for clock differences.) */
+export function issuedSince(user: User, startedAt: number): boolean {
+  const issued = user.password.tempIssuedAt ? Date.parse(user.password.tempIssuedAt) : NaN;
+  return (user.password.state === 'temp_issued' || user.password.state === 'temp_expired') && issued >= startedAt - 60_000;
+}
+
+export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt; customer: Customer; user: User }) {
+  const now = useNow(15_000);
+  const queryClient = useQueryClient();
+  const { setAttempt } = useConsole();
+  const check = useMutation({
+    mutationFn: () => unwrap(window.api.reset.status({ customerId: customer.id, userId: user.userId })),
+    onSuccess: (fresh) => {
+      queryClient.setQueryData(userKeys.detail(customer.id, user.userId), fresh);
+      void queryClient.invalidateQueries({ queryKey: historyKeys.all });
+      setAttempt({ ...attempt, checked: { user: fresh, at: Date.now() } });
+    },
+  });
+  const when = (iso: string) => `${formatInstant(iso)} (${formatRelative(Date.parse(iso), now)})`;
+
+  if (attempt.outcome.outcome === 'sent') {
+    const o = attempt.outcome;
+    const differs = o.sentTo.trim().toLowerCase() !== user.userId.trim().toLowerCase();
+    return (
+      <Alert color="teal" variant="light" title="Temporary password sent" role="status">
+        <Stack gap={6}>
+          <Text size="sm">
+            Sent to <b>{o.sentTo}</b>{differs ? ' — the user’s Email, not the User ID.' : ' — the user’s Email.'}
+          </Text>
+          <Text size="sm">Sent: {when(o.issuedAt)}</Text>
+          <Text size="sm">Expires: {when(o.expiresAt)}</Text>
+          <Text size="sm" c="dimmed">Reset reference {o.resetId}</Text>
+          <Text size="sm" fw={600} mt={4}>Tell the caller:</Text>
+          <List size="sm" spacing={2}>
+            <List.Item>The e-mail is on its way to that address; if it is not in the inbox, check Spam or Junk.</List.Item>
+            <List.Item>Sign in to My Phone Next with the username {user.userId} and the temporary password within 24 hours.</List.Item>
+            <List.Item>Choose a new password when asked (the rules are in the ticket note), then confirm by signing in to My Phone Next or UC-One.</List.Item>
+          </List>
+        </Stack>
+      </Alert>
+    );
+  }
+
+  const o = attempt.outcome;
+  const checked = attempt.checked;
+  return (
+    <Alert color="yellow" variant="light" title="Outcome unknown — check status" role="alert">
+      <Stack gap={6}>
+        <Text size="sm">{o.message}</Text>
+        <Text size="sm">Do not send again until the status is checked: the e-mail may already be on its way.</Text>
+        {checked && (
+          <Alert color={issuedSince(checked.user, attempt.startedAt) ? 'teal' : 'gray'} variant="white" p="xs">
+            <Text size="sm" fw={600}>
+              {issuedSince(checked.user, attempt.startedAt)
+                ? 'The portal shows a temporary password issued for this attempt: the reset went through. Do not send another; ask the caller to check their inbox and Spam.'
+                : 'The portal shows no temporary password for this attempt: the reset did not go through. You can send one now.'}
+            </Text>
+            <Text size="xs" c="dimmed">
+              Checked {formatInstant(new Date(checked.at).toISOString())}: {describePasswordState(checked.user.password)}
+            </Text>
+          </Alert>
+        )}
+        {check.isError && <ErrorAlert title="Status check failed" error={check.error} onRetry={() => check.mutate()} retrying={check.isPending} compact />}
+        <div>
+          <Button variant="filled" color="yellow" onClick={() => check.mutate()} loading={check.isPending}>
+            Check status
+          </Button>
+        </div>
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,169 @@
+import { Badge, Group, Loader, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Customer, UserSummary } from '../../../../shared/portal/schemas';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorCodeOf } from '../../lib/api-error';
+import { useConsole } from '../console/console-state';
+import { Highlighted } from '../customers/Highlighted';
+import { userSearchQuery } from './queries';
+
+const ROW_HEIGHT = 56;
+export const USER_SEARCH_DEBOUNCE_MS = 150;
+
+/**
+ * Search users as you type (debounced), thousands of rows virtualised, next pages loaded on scroll.
+ * The field keeps focus; ArrowUp/ArrowDown move the active row (aria-activedescendant), Enter picks it.
+ */
+export function UserSearch({ customer }: { customer: Customer }) {
+  const { userText, setUserText, userId, pickUser, userInput } = useConsole();
+  const [debounced] = useDebouncedValue(userText.trim(), USER_SEARCH_DEBOUNCE_MS);
+  const query = useInfiniteQuery({ ...userSearchQuery(customer.id, debounced), placeholderData: keepPreviousData });
+  const users = useMemo<UserSummary[]>(() => query.data?.pages.flatMap((p) => p.users) ?? [], [query.data]);
+  const [active, setActive] = useState(0);
+  const [pickWhenReady, setPickWhenReady] = useState(false);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const listId = `users-${customer.id}`;
+  const fresh = !query.isPlaceholderData && debounced === userText.trim() && !query.isPending;
+
+  const virtualizer = useVirtualizer({
+    count: users.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  // New results: the first row becomes active.
+  useEffect(() => {
+    setActive(0);
+    virtualizer.scrollToOffset(0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [customer.id, debounced]);
+
+  // Enter pressed before the debounced results arrived: pick the first fresh one.
+  useEffect(() => {
+    if (pickWhenReady && fresh) {
+      setPickWhenReady(false);
+      const first = users[0];
+      if (first) pickUser(first.userId);
+    }
+  }, [pickWhenReady, fresh, users, pickUser]);
+
+  // Page through nextCursor as the end of the list comes into view.
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length > 0 ? items[items.length - 1]!.index : -1;
+  useEffect(() => {
+    if (lastIndex >= users.length - 20 && query.hasNextPage && !query.isFetchingNextPage && !query.isError) void query.fetchNextPage();
+  }, [lastIndex, users.length, query]);
+
+  function move(to: number) {
+    if (users.length === 0) return;
+    const next = Math.max(0, Math.min(users.length - 1, to));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    switch (event.key) {
+      case 'ArrowDown': event.preventDefault(); move(active + 1); break;
+      case 'ArrowUp': event.preventDefault(); move(active - 1); break;
+      case 'PageDown': event.preventDefault(); move(active + 8); break;
+      case 'PageUp': event.preventDefault(); move(active - 8); break;
+      case 'Enter': {
+        event.preventDefault();
+        if (!fresh) { setPickWhenReady(true); break; }
+        const u = users[active];
+        if (u) pickUser(u.userId);
+        break;
+      }
+      default:
+    }
+  }
+
+  // A superseded search answers `cancelled`: not an error the staffer needs to see.
+  const visibleError = query.isError && errorCodeOf(query.error) !== 'cancelled' ? query.error : null;
+  const activeUser = users[active];
+
+  return (
+    <Stack gap={6}>
+      <TextInput
+        ref={userInput}
+        label="Search users"
+        description="First name, last name, “first last” or extension. ↑ ↓ to move, Enter to pick."
+        placeholder="e.g. Jane, Smith, Jane Smith or 1042"
+        value={userText}
+        onChange={(e) => { setUserText(e.currentTarget.value); setPickWhenReady(false); }}
+        onKeyDown={onKeyDown}
+        maxLength={100}
+        autoComplete="off"
+        spellCheck={false}
+        aria-controls={listId}
+        aria-activedescendant={activeUser ? optionId(customer.id, activeUser.userId) : undefined}
+        rightSection={query.isFetching && !query.isFetchingNextPage ? <Loader size="xs" /> : null}
+      />
+      <Group justify="space-between" h={20}>
+        <Text size="xs" c="dimmed" aria-live="polite">
+          {query.isPending
+            ? 'Loading users…'
+            : users.length === 0
+              ? ''
+              : `${users.length}${query.hasNextPage ? '+' : ''} ${users.length === 1 ? 'user' : 'users'}${debounced ? ` matching “${debounced}”` : ''}`}
+        </Text>
+        {query.isFetchingNextPage && <Text size="xs" c="dimmed">Loading more…</Text>}
+      </Group>
+      {visibleError && (
+        <ErrorAlert title="User search failed" error={visibleError} onRetry={() => void query.refetch()} retrying={query.isFetching} compact />
+      )}
+      {query.isPending ? (
+        <Stack gap={4} aria-busy="true">
+          {[0, 1, 2, 3, 4].map((i) => <Skeleton key={i} h={ROW_HEIGHT - 8} />)}
+        </Stack>
+      ) : users.length === 0 && !visibleError ? (
+        <Text size="sm" p="md" c="dimmed" bg="white" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}>
+          {debounced ? `No user matches “${debounced}”. Try the last name or the extension.` : 'This customer has no users.'}
+        </Text>
+      ) : (
+        <div ref={scrollRef} className="rc-user-list" style={{ height: 'calc(100vh - 340px)', minHeight: 240 }}>
+          <div id={listId} role="listbox" aria-label="Users" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const u = users[item.index]!;
+              return (
+                <div
+                  key={u.userId}
+                  id={optionId(customer.id, u.userId)}
+                  role="option"
+                  aria-selected={u.userId === userId}
+                  data-active={item.index === active}
+                  className="rc-user-row"
+                  style={{ top: item.start, height: ROW_HEIGHT }}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => { setActive(item.index); pickUser(u.userId); userInput.current?.focus(); }}
+                >
+                  <div style={{ flex: 1, minWidth: 0 }}>
+                    <Text size="sm" fw={600} truncate c={u.status === 'disabled' ? 'dimmed' : undefined}>
+                      <Highlighted text={`${u.firstName} ${u.lastName}`} query={debounced} />
+                    </Text>
+                    <Text size="xs" c="dimmed" truncate>{u.userId}</Text>
+                  </div>
+                  <Group gap={4} wrap="nowrap">
+                    {u.status === 'disabled' && <Badge size="xs" color="gray" variant="filled">Disabled</Badge>}
+                    {u.email === null && <Badge size="xs" color="orange" variant="light">No Email</Badge>}
+                    <Badge size="md" variant="outline" color="indigo" ff="monospace" title="Extension">
+                      {u.extension}
+                    </Badge>
+                  </Group>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </Stack>
+  );
+}
+
+function optionId(customerId: string, userId: string): string {
+  return `user-${customerId}-${userId}`.replace(/[^A-Za-z0-9-]/g, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`);
+}
