@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
-import { mainWindowOptions } from './window-options';
+import { createMainWindow } from './window-options';
 import { denyAllPermissions, guardWebContents } from './web-contents-guards';
 import { appSchemePrivileges, serveRenderer } from './app-protocol';
 import { senderOf } from './ipc-bridge';
@@ -30,7 +30,11 @@ function stubWebContents() {
 
 describe('Electron host security', () => {
   it('creates the window isolated, sandboxed, without Node, with web security and no webview', () => {
-    const prefs = mainWindowOptions('/app/preload.cjs').webPreferences!;
+    let options: Electron.BrowserWindowConstructorOptions = {};
+    createMainWindow(function (this: unknown, o: Electron.BrowserWindowConstructorOptions) { options = o; } as never, '/app/preload.cjs');
+    const prefs = options.webPreferences!;
+    expect(prefs.devTools).toBe(false);
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,

@@ -8,7 +8,7 @@ import { startSimulator } from '../../portal-sim/index';
 import { appSchemePrivileges, serveRenderer } from './app-protocol';
 import { bridgeIpc } from './ipc-bridge';
 import { denyAllPermissions, guardWebContents } from './web-contents-guards';
-import { mainWindowOptions } from './window-options';
+import { createMainWindow } from './window-options';
 
 const isDevelopment = !app.isPackaged && process.env.NODE_ENV === 'development';
 
@@ -22,7 +22,8 @@ const flags = (() => {
   }
 })();
 if (flags.userDataDir) app.setPath('userData', flags.userDataDir);
-if (flags.remoteDebuggingPort !== null) app.commandLine.appendSwitch('remote-debugging-port', String(flags.remoteDebuggingPort));
+// Suppressed for Electronegativity: the switch is added only when the staffer passes --remote-debugging-port.
+if (flags.remoteDebuggingPort !== null) app.commandLine.appendSwitch('remote-debugging-port', String(flags.remoteDebuggingPort)); // eng-disable CUSTOM_ARGUMENTS_JS_CHECK
 
 protocol.registerSchemesAsPrivileged(appSchemePrivileges);
 app.enableSandbox();
@@ -41,7 +42,8 @@ app.on('second-instance', () => {
 
 app.on('web-contents-created', (_event, contents) => {
   // eslint-disable-next-line no-restricted-syntax -- the only openExternal: guardWebContents calls it after isAllowedExternalUrl.
-  guardWebContents(contents, (url) => shell.openExternal(url), electronOrigin);
+  // Suppressed for Electronegativity for the same reason.
+  guardWebContents(contents, (url) => shell.openExternal(url), electronOrigin); // eng-disable OPEN_EXTERNAL_JS_CHECK
   if (!isDevelopment) contents.on('devtools-opened', () => contents.closeDevTools());
 });
 
@@ -58,7 +60,7 @@ app.whenReady().then(async () => {
     startDemoPortal: () => startSimulator({ port: 0 }),
   });
   bridgeIpc(ipcMain, core.dispatcher);
-  mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs')));
+  mainWindow = createMainWindow(BrowserWindow, join(__dirname, '../preload/index.cjs'));
   mainWindow.once('ready-to-show', () => {
     if (!flags.headless) mainWindow?.show();
   });

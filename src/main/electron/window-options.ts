@@ -1,8 +1,13 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 
-/** The one window: isolated, sandboxed, no Node, no webviews. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+type BrowserWindowClass = new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+
+/**
+ * The one window: isolated, sandboxed, no Node, no webviews, no middle-click windows. The options are
+ * written inline in the constructor call so static checkers (Electronegativity) can see them.
+ */
+export function createMainWindow(Window: BrowserWindowClass, preloadPath: string): BrowserWindow {
+  return new Window({
     width: 1280,
     height: 800,
     minWidth: 960,
@@ -20,9 +25,10 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
-      enableBlinkFeatures: '',
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools: process.env.NODE_ENV === 'development',
     },
-  };
+  });
 }
