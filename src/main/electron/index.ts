@@ -41,8 +41,8 @@ app.on('second-instance', () => {
 });
 
 app.on('web-contents-created', (_event, contents) => {
-  // eslint-disable-next-line no-restricted-syntax -- the only openExternal: guardWebContents calls it after isAllowedExternalUrl.
-  // Suppressed for Electronegativity for the same reason.
+  // The only openExternal: guardWebContents calls it after isAllowedExternalUrl (suppressed for both checkers).
+  // eslint-disable-next-line no-restricted-syntax
   guardWebContents(contents, (url) => shell.openExternal(url), electronOrigin); // eng-disable OPEN_EXTERNAL_JS_CHECK
   if (!isDevelopment) contents.on('devtools-opened', () => contents.closeDevTools());
 });
