@@ -63,7 +63,7 @@ describe('general rules of Portal API v1', () => {
   it('every answer carries JSON content-type, errors carry {error:{code,message}}', async () => {
     const res = await fetch(`${client.sim.url}/pap/v1/customers?name=x`);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const body = await res.json();
+    const body = (await res.json()) as { error: Record<string, unknown> };
     expect(Object.keys(body)).toEqual(['error']);
     expect(Object.keys(body.error).sort()).toEqual(['code', 'message']);
   });

@@ -1,0 +1,96 @@
+/**
+ * Customer lookup and user search against the simulator at `--scale 300` (about 90,000 customers),
+ * over real HTTP. Prints and returns p50/p95 in milliseconds; the goal is p95 < 20 ms. No assertions.
+ *
+ *   npx tsx bench/sim-at-scale.ts
+ */
+import { startSimulator } from '../src/portal-sim/index';
+import { firstNames, lastNames, namePrefixes, nameTrades } from '../src/portal-sim/directory/names';
+
+export interface SimAtScaleFigures {
+  customerLookup: { p50: number; p95: number };
+  userSearch: { p50: number; p95: number };
+  runs: number;
+}
+
+const SCALE = 300;
+const RUNS = 300;
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round((sorted[index] ?? 0) * 100) / 100;
+}
+
+const summary = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+};
+
+export async function runSimAtScaleBench(options: { scale?: number; runs?: number; log?: (line: string) => void } = {}): Promise<SimAtScaleFigures> {
+  const scale = options.scale ?? SCALE;
+  const runs = options.runs ?? RUNS;
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const startedAt = performance.now();
+  const sim = await startSimulator({ scale, seed: 'bench' });
+  log(`simulator at scale ${scale} started in ${Math.round(performance.now() - startedAt)} ms`);
+  try {
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(sim.url + path, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: JSON.stringify(body) });
+      return res.json() as Promise<Record<string, string>>;
+    };
+    const parent = (await post('/pap/v1/sessions', sim.credentials)).token ?? '';
+    const timedGet = async (path: string, token: string): Promise<number> => {
+      const t0 = performance.now();
+      const res = await fetch(sim.url + path, { headers: { authorization: `Bearer ${token}` } });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+      return performance.now() - t0;
+    };
+
+    // Varied on purpose: one letter (thousands of matches), whole names, accents, substrings, misses.
+    const queries: string[] = [];
+    for (let i = 0; i < runs; i++) {
+      const prefix = namePrefixes[i % namePrefixes.length] ?? 'Oak';
+      const trade = nameTrades[(i * 7) % nameTrades.length] ?? 'Dental';
+      const variants = [prefix, `${prefix} ${trade}`, prefix.slice(0, 2), trade.toUpperCase(), `${trade.slice(1, 5)}`, 'acme dental', 'voss', 'zurich', 'a', `${prefix} zzz`];
+      queries.push(variants[i % variants.length] ?? 'acme');
+    }
+    // Warm up the JIT and the first-use paths.
+    for (const q of queries.slice(0, 20)) await timedGet(`/pap/v1/customers?name=${encodeURIComponent(q)}&limit=50`, parent);
+    const lookups: number[] = [];
+    for (const q of queries) lookups.push(await timedGet(`/pap/v1/customers?name=${encodeURIComponent(q)}&limit=50`, parent));
+
+    // User search: the 20,000-user customer, Acme Dental and a spread of others, each page of 50.
+    const customerIds = ['C1008', 'C1001', ...Array.from({ length: 30 }, (_, i) => `C${1001 + 37 + i * 2_999}`)];
+    const capTokens = new Map<string, string>();
+    for (const id of customerIds) {
+      const answer = await post(`/pap/v1/customers/${id}/cap-sessions`, {}, parent);
+      if (answer.capToken) capTokens.set(id, answer.capToken);
+    }
+    const ids = [...capTokens.keys()];
+    const userQueries = ['', 'j', 'smi', 'jane smith', '10', '1042', 'voss', 'zoe', "o'b", 'nunez', ...firstNames.slice(0, 10), ...lastNames.slice(0, 10)];
+    for (const id of ids) await timedGet('/cap/v1/users?limit=50', capTokens.get(id) ?? '');
+    const searches: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      // Half the searches go to the big customer, where paging and scanning cost the most.
+      const id = i % 2 === 0 ? 'C1008' : (ids[i % ids.length] ?? 'C1001');
+      const q = userQueries[i % userQueries.length] ?? '';
+      searches.push(await timedGet(`/cap/v1/users?q=${encodeURIComponent(q)}&limit=50`, capTokens.get(id) ?? ''));
+    }
+
+    const figures = { customerLookup: summary(lookups), userSearch: summary(searches), runs };
+    log(`customer lookup (${runs} queries): p50 ${figures.customerLookup.p50} ms, p95 ${figures.customerLookup.p95} ms`);
+    log(`user search     (${runs} queries): p50 ${figures.userSearch.p50} ms, p95 ${figures.userSearch.p95} ms`);
+    log(`goal: p95 < 20 ms`);
+    return figures;
+  } finally {
+    await sim.close();
+  }
+}
+
+if (process.argv[1]?.replace(/\\/g, '/').endsWith('bench/sim-at-scale.ts')) {
+  runSimAtScaleBench().catch((error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  });
+}
