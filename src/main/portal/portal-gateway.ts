@@ -89,6 +89,9 @@ interface HeldToken {
 /** Tokens are renewed this long before the portal's stated expiry, to avoid racing it. */
 const expiryMarginMs = 30_000;
 
+/** Failures that happened before the request itself was sent (e.g. opening a session for it). */
+const beforeSending = new WeakSet<object>();
+
 /**
  * The one way to the portals for one profile. Holds the parent token and one CAP token per customer
  * in memory only, renews them silently once on `session_expired`, retries reads (never resets), and
@@ -168,7 +171,7 @@ export class PortalGateway {
     }
   }
 
-  searchCustomers(name: string, limit: number | undefined, signal?: AbortSignal): Promise<CustomerSearchResponse> {
+  async searchCustomers(name: string, limit: number | undefined, signal?: AbortSignal): Promise<CustomerSearchResponse> {
     return this.execute({
       method: 'GET',
       at: portalPaths.customers(),
@@ -180,7 +183,7 @@ export class PortalGateway {
     });
   }
 
-  getCustomer(customerId: string, signal?: AbortSignal): Promise<Customer> {
+  async getCustomer(customerId: string, signal?: AbortSignal): Promise<Customer> {
     return this.execute({ method: 'GET', at: portalPaths.customer(customerId), schema: customerSchema, auth: { kind: 'parent' }, retry: true, signal });
   }
 
@@ -189,18 +192,18 @@ export class PortalGateway {
     await this.tokenFor({ kind: 'cap', customerId });
   }
 
-  searchUsers(customerId: string, q: string, limit: number | undefined, cursor: string | null | undefined, signal?: AbortSignal): Promise<UserSearchResponse> {
+  async searchUsers(customerId: string, q: string, limit: number | undefined, cursor: string | null | undefined, signal?: AbortSignal): Promise<UserSearchResponse> {
     const params: Record<string, string | number> = { q };
     if (limit !== undefined) params.limit = limit;
     if (cursor) params.cursor = cursor;
     return this.execute({ method: 'GET', at: portalPaths.users(), params, schema: userSearchResponse, auth: { kind: 'cap', customerId }, retry: true, signal });
   }
 
-  getUser(customerId: string, userId: string, signal?: AbortSignal): Promise<User> {
+  async getUser(customerId: string, userId: string, signal?: AbortSignal): Promise<User> {
     return this.execute({ method: 'GET', at: portalPaths.user(userId), schema: userSchema, auth: { kind: 'cap', customerId }, retry: true, signal });
   }
 
-  setEmail(customerId: string, userId: string, email: string | null): Promise<User> {
+  async setEmail(customerId: string, userId: string, email: string | null): Promise<User> {
     return this.execute({ method: 'PATCH', at: portalPaths.user(userId), body: { email }, schema: userSchema, auth: { kind: 'cap', customerId }, retry: false });
   }
 
@@ -224,6 +227,7 @@ export class PortalGateway {
       });
       return { kind: 'sent', body };
     } catch (err) {
+      if (err instanceof Object && beforeSending.has(err)) throw err;
       if (err instanceof PortalTransportFailure && err.problem.maybeSent) return { kind: 'unknown', reason: err.problem.code };
       if (err instanceof AppFailure && (err.error.code === 'portal_error' || err.error.code === 'portal_bad_response')) {
         // A 5xx or garbled answer does not prove the e-mail was not sent.
@@ -291,7 +295,13 @@ export class PortalGateway {
     let retriesLeft = req.retry ? this.opts.maxReadRetries : 0;
     let renewalsLeft = req.auth.kind === 'none' ? 0 : 1;
     for (let attempt = 1; ; attempt++) {
-      const token = await this.tokenFor(req.auth);
+      let token: string | null;
+      try {
+        token = await this.tokenFor(req.auth);
+      } catch (err) {
+        if (err instanceof Object) beforeSending.add(err);
+        throw err;
+      }
       const headers = token ? { ...req.headers, Authorization: `Bearer ${token}` } : req.headers;
       let res: AxiosResponse<string>;
       try {

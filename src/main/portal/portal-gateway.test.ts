@@ -1,0 +1,200 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppFailure } from '../../shared/errors';
+import { silentLogger } from '../log/logger';
+import { PortalGateway, type GatewayOptions } from './portal-gateway';
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
+
+const future = () => new Date(Date.now() + 30 * 60_000).toISOString();
+const customerJson = { id: 'C1', name: 'Acme', accountNumber: null, status: 'active', city: null, userCount: 1, address: null, primaryContact: null, createdAt: new Date().toISOString() };
+
+const closers: (() => void)[] = [];
+afterEach(() => {
+  while (closers.length) closers.pop()!();
+});
+
+/** A tiny fake portal: records every request and answers with `handler`. */
+async function fakePortal(handler: Handler, server: http.Server = http.createServer()) {
+  const seen: { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
+  server.on('request', (req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+      if (req.url === '/pap/v1/sessions' && req.method === 'POST') {
+        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ token: `t${seen.length}`, expiresAt: future() }));
+        return;
+      }
+      handler(req, res, body);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  closers.push(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  const port = (server.address() as AddressInfo).port;
+  return { seen, port, url: `http://127.0.0.1:${port}` };
+}
+
+function gateway(baseUrl: string, extra: Partial<GatewayOptions> = {}) {
+  const g = new PortalGateway({
+    baseUrl,
+    profileId: 'test',
+    credentials: async () => ({ username: 'u', password: 'p' }),
+    log: silentLogger,
+    responseTimeoutMs: 1_000,
+    connectTimeoutMs: 500,
+    backoffMs: 10,
+    ...extra,
+  });
+  closers.push(() => g.close());
+  return g;
+}
+
+async function failureCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'ok';
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppFailure);
+    return (err as AppFailure).error.code;
+  }
+}
+
+const json = (res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}) =>
+  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+
+describe('PortalGateway', () => {
+  it('honours Retry-After on a read, within the cap', async () => {
+    let n = 0;
+    const portal = await fakePortal((_req, res) => (++n === 1 ? json(res, 503, { error: { code: 'busy', message: '' } }, { 'retry-after': '1' }) : json(res, 200, customerJson)));
+    const started = Date.now();
+    expect((await gateway(portal.url).getCustomer('C1')).id).toBe('C1');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('does not wait out a Retry-After beyond the cap; it reports it', async () => {
+    const portal = await fakePortal((_req, res) => json(res, 429, { error: { code: 'slow_down', message: '' } }, { 'retry-after': '120' }));
+    const err = await gateway(portal.url, { maxRetryWaitMs: 2_000 }).getCustomer('C1').catch((e: AppFailure) => e);
+    expect(err.error).toMatchObject({ code: 'portal_error', retryAfterSeconds: 120 });
+    expect(portal.seen.filter((s) => s.url.startsWith('/pap/v1/customers'))).toHaveLength(1);
+  });
+
+  it('refuses redirects instead of following them', async () => {
+    const portal = await fakePortal((_req, res) => res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' }).end());
+    expect(await failureCode(gateway(portal.url).getCustomer('C1'))).toBe('portal_bad_response');
+  });
+
+  it('caps response size, decompressed size included', async () => {
+    const big = JSON.stringify({ ...customerJson, address: 'x'.repeat(3 * 1024 * 1024) });
+    const plain = await fakePortal((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(big));
+    expect(await failureCode(gateway(plain.url).getCustomer('C1'))).toBe('portal_bad_response');
+    const bomb = zlib.gzipSync(big);
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const zipped = await fakePortal((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(bomb));
+    expect(await failureCode(gateway(zipped.url).getCustomer('C1'))).toBe('portal_bad_response');
+  });
+
+  it('rejects answers that do not match the schema', async () => {
+    const portal = await fakePortal((_req, res) => json(res, 200, { ...customerJson, status: 'weird' }));
+    expect(await failureCode(gateway(portal.url).getCustomer('C1'))).toBe('portal_bad_response');
+  });
+
+  it('encodes identifiers as one path segment and refuses dot segments', async () => {
+    const portal = await fakePortal((_req, res) => json(res, 404, { error: { code: 'not_found', message: '' } }));
+    const g = gateway(portal.url);
+    expect(await failureCode(g.getCustomer('a/../../b?x=1#y'))).toBe('not_found');
+    expect(portal.seen.at(-1)!.url).toBe('/pap/v1/customers/a%2F..%2F..%2Fb%3Fx%3D1%23y');
+    expect(await failureCode(g.getCustomer('..'))).toBe('invalid_input');
+    expect(await failureCode(g.getCustomer('http://evil.example/'))).toBe('not_found');
+    expect(portal.seen.every((s) => s.url.startsWith('/pap/v1/'))).toBe(true);
+  });
+
+  it('signs in once for many concurrent calls', async () => {
+    const portal = await fakePortal((_req, res) => json(res, 200, customerJson));
+    const g = gateway(portal.url);
+    await Promise.all([g.getCustomer('C1'), g.getCustomer('C1'), g.getCustomer('C1')]);
+    expect(portal.seen.filter((s) => s.url === '/pap/v1/sessions')).toHaveLength(1);
+  });
+
+  it('without stored credentials reports not_signed_in and calls nothing', async () => {
+    const portal = await fakePortal((_req, res) => json(res, 200, customerJson));
+    expect(await failureCode(gateway(portal.url, { credentials: async () => null }).getCustomer('C1'))).toBe('not_signed_in');
+    expect(portal.seen).toHaveLength(0);
+  });
+
+  it('reports an unreachable portal without throwing axios errors', async () => {
+    const portal = await fakePortal(() => {});
+    closers.pop()!();
+    expect(await failureCode(gateway(portal.url).getCustomer('C1'))).toBe('portal_unreachable');
+  });
+
+  it('cancels the HTTP request end to end when the signal aborts', async () => {
+    let closed = false;
+    const portal = await fakePortal((req) => req.socket.on('close', () => (closed = true)));
+    const controller = new AbortController();
+    const g = gateway(portal.url, { responseTimeoutMs: 5_000 });
+    await g.ensureSignedIn();
+    const pending = g.searchCustomers('acme', undefined, controller.signal);
+    await new Promise((r) => setTimeout(r, 100));
+    controller.abort();
+    expect(await failureCode(pending)).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(closed).toBe(true);
+  });
+
+  it('sends a reset once with its Idempotency-Key and never retries it', async () => {
+    const portal = await fakePortal((req, res) => {
+      if (req.url!.startsWith('/pap/v1/customers/C1/cap-sessions')) return json(res, 201, { capToken: 'cap', expiresAt: future() });
+      res.socket?.destroy();
+    });
+    const attempt = await gateway(portal.url).resetPassword('C1', 'j@x', 'intent-0001');
+    expect(attempt).toEqual({ kind: 'unknown', reason: 'portal_unreachable' });
+    const resets = portal.seen.filter((s) => s.url.endsWith('/password-resets'));
+    expect(resets).toHaveLength(1);
+    expect(resets[0]!.headers['idempotency-key']).toBe('intent-0001');
+    expect(resets[0]!.headers.authorization).toBe('Bearer cap');
+  });
+
+  it('a reset that certainly never left is a failure, not "unknown"', async () => {
+    const portal = await fakePortal(() => {});
+    closers.pop()!();
+    expect(await failureCode(gateway(portal.url).resetPassword('C1', 'j@x', 'intent-0001'))).toBe('portal_unreachable');
+  });
+
+  it('a reset whose CAP session cannot be opened was never sent: a failure, not "unknown"', async () => {
+    // The CAP session request hangs until it times out; the reset itself is never sent.
+    const portal = await fakePortal(() => {});
+    expect(await failureCode(gateway(portal.url, { responseTimeoutMs: 200 }).resetPassword('C1', 'j@x', 'intent-0001'))).toBe('portal_timeout');
+    expect(portal.seen.some((s) => s.url.endsWith('/password-resets'))).toBe(false);
+  });
+
+  it('never trusts a self-signed certificate, whatever NODE_TLS_REJECT_UNAUTHORIZED says', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tls-'));
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+    } catch {
+      return; // no openssl on this machine: nothing to serve TLS with
+    }
+    const server = https.createServer({ key: readFileSync(path.join(dir, 'k.pem')), cert: readFileSync(path.join(dir, 'c.pem')) });
+    const portal = await fakePortal((_req, res) => json(res, 200, customerJson), server);
+    const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    try {
+      expect(await failureCode(gateway(`https://127.0.0.1:${portal.port}`).getCustomer('C1'))).toBe('portal_insecure');
+      expect(portal.seen).toHaveLength(0);
+    } finally {
+      if (before === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = before;
+    }
+  });
+});
