@@ -19,17 +19,19 @@ export function ConsolePage({ settings, requestFocus }: Props) {
     <Stack gap="md">
       <CustomerField />
       <Grid gap="md" align="flex-start">
-        <Grid.Col span={5}>
+        <Grid.Col span={5} className="rc-col rc-col-left">
           {leftView === 'users' && customer ? (
-            <Stack gap="sm">
+            <>
               <OpenCustomerCard customer={customer} />
               <UserSearch customer={customer} />
-            </Stack>
+            </>
           ) : (
-            <CustomerResults onOpened={() => requestFocus('users')} />
+            <div className="rc-scroll">
+              <CustomerResults onOpened={() => requestFocus('users')} />
+            </div>
           )}
         </Grid.Col>
-        <Grid.Col span={7}>
+        <Grid.Col span={7} className="rc-col rc-scroll">
           {customer && userId ? (
             <UserPanel key={`${customer.id}/${userId}`} customer={customer} userId={userId} staffName={settings.staffName} />
           ) : (

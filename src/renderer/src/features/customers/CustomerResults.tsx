@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { errorTable } from '../../../../shared/errors';
 import type { CustomerSummary } from '../../../../shared/portal/schemas';
+import { foldText } from '../../../../shared/text/fold';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { unwrap } from '../../lib/api-error';
 import { useConsole } from '../console/console-state';
@@ -105,9 +106,14 @@ export function CustomerResults({ onOpened }: { onOpened(): void }) {
               >
                 <Group justify="space-between" wrap="nowrap" align="flex-start">
                   <div style={{ minWidth: 0 }}>
-                    <Text fw={650} size="md" c={suspended ? 'dimmed' : undefined}>
-                      <Highlighted text={c.name} query={submitted} />
-                    </Text>
+                    <Group gap={6} wrap="nowrap">
+                      <Text fw={650} size="md" c={suspended ? 'dimmed' : undefined}>
+                        <Highlighted text={c.name} query={submitted} />
+                      </Text>
+                      {foldText(c.name).trim() === foldText(submitted).trim() && (
+                        <Badge size="xs" variant="outline" color="gray">Exact name</Badge>
+                      )}
+                    </Group>
                     <Group gap={8} mt={2}>
                       <Text size="sm" ff="monospace" fw={600}>{c.accountNumber ? `Acct ${c.accountNumber}` : 'No account number'}</Text>
                       <Text size="sm" fw={600}>{c.city ?? 'City unknown'}</Text>

@@ -96,6 +96,10 @@ export function ResetDialog({ customer, user, onClose }: Props) {
           </Alert>
         )}
 
+        {w && w.recentResets === 0 && w.sharedEmailUsers.length === 0 && (
+          <Text size="sm" c="dimmed">No other temporary passwords for this user in the last 24 hours, and no other user has this Email.</Text>
+        )}
+
         <Checkbox
           checked={verified}
           onChange={(e) => setVerified(e.currentTarget.checked)}

@@ -1,4 +1,4 @@
-import { Alert, Button, List, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Customer, User } from '../../../../shared/portal/schemas';
 import { describePasswordState, formatInstant } from '../../../../shared/ticket-note';
@@ -39,15 +39,15 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
           <Text size="sm">
             Sent to <b>{o.sentTo}</b>{differs ? ' — the user’s Email, not the User ID.' : ' — the user’s Email.'}
           </Text>
-          <Text size="sm">Sent: {when(o.issuedAt)}</Text>
-          <Text size="sm">Expires: {when(o.expiresAt)}</Text>
-          <Text size="sm" c="dimmed">Reset reference {o.resetId}</Text>
-          <Text size="sm" fw={600} mt={4}>Tell the caller:</Text>
-          <List size="sm" spacing={2}>
-            <List.Item>The e-mail is on its way to that address; if it is not in the inbox, check Spam or Junk.</List.Item>
-            <List.Item>Sign in to My Phone Next with the username {user.userId} and the temporary password within 24 hours.</List.Item>
-            <List.Item>Choose a new password when asked (the rules are in the ticket note), then confirm by signing in to My Phone Next or UC-One.</List.Item>
-          </List>
+          <Text size="sm">
+            Sent {when(o.issuedAt)} · expires {when(o.expiresAt)}
+          </Text>
+          <Text size="sm">
+            <b>Tell the caller:</b> check the inbox (and Spam) at that address, sign in to My Phone Next with the username{' '}
+            {user.userId} and the temporary password within 24 hours, then choose a new password (rules in the ticket note) and
+            confirm by signing in to My Phone Next or UC-One.
+          </Text>
+          <Text size="xs" c="dimmed">Reset reference {o.resetId}</Text>
         </Stack>
       </Alert>
     );

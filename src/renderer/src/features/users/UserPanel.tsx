@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Divider, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Group, Paper, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { errorTable } from '../../../../shared/errors';
@@ -95,7 +95,7 @@ export function UserPanel({ customer, userId, staffName }: Props) {
             </Button>
           </Group>
 
-          <SimpleGrid cols={2} spacing="lg" component="dl" className="rc-dl">
+          <dl className="rc-dl">
             <div>
               <dt id={emailTermId}>Email</dt>
               <dd aria-labelledby={emailTermId}>{user.email ?? <Text span c="orange.8" fw={600} inherit>none</Text>}</dd>
@@ -104,7 +104,7 @@ export function UserPanel({ customer, userId, staffName }: Props) {
               <dt id={userIdTermId}>User ID</dt>
               <dd aria-labelledby={userIdTermId}>{user.userId}</dd>
             </div>
-          </SimpleGrid>
+          </dl>
 
           {differs && (
             <Alert color="blue" variant="light" p="sm">

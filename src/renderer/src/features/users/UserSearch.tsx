@@ -87,7 +87,7 @@ export function UserSearch({ customer }: { customer: Customer }) {
   const activeUser = users[active];
 
   return (
-    <Stack gap={6}>
+    <Stack gap={6} style={{ flex: 1, minHeight: 0 }}>
       <TextInput
         ref={userInput}
         label="Search users"
@@ -125,7 +125,7 @@ export function UserSearch({ customer }: { customer: Customer }) {
           {debounced ? `No user matches “${debounced}”. Try the last name or the extension.` : 'This customer has no users.'}
         </Text>
       ) : (
-        <div ref={scrollRef} className="rc-user-list" style={{ height: 'calc(100vh - 340px)', minHeight: 240 }}>
+        <div ref={scrollRef} className="rc-user-list" style={{ flex: 1, minHeight: 200 }}>
           <div id={listId} role="listbox" aria-label="Users" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const u = users[item.index]!;
