@@ -38,8 +38,10 @@ export class CredentialService {
     // Unknown or failed before: ask again, a keychain can be unlocked while the console runs.
     try {
       await this.o.keychain.probe();
-    } catch {
-      // noteKeychain has recorded the reason.
+      this.noteKeychain({ ok: true });
+    } catch (err) {
+      // The keytar vault has usually recorded the precise reason already; keep it.
+      if (this.keychainState?.status !== 'unavailable') this.noteKeychain({ ok: false, reason: err instanceof Error ? err.message.slice(0, 200) : 'unknown error' });
     }
     return this.keychainState ?? { status: 'unavailable', reason: 'not checked' };
   }

@@ -1,0 +1,95 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type CoreOptions } from '../../../src/main/core/create-core';
+import { silentLogger } from '../../../src/main/log/logger';
+import { createMemoryVault } from '../../../src/main/vault/memory-vault';
+import { startSimulator } from '../../../src/portal-sim/index';
+import { origin } from './core-harness';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function core(extra: Partial<CoreOptions> = {}) {
+  const dir = extra.userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'core-settings-')));
+  const c = await createCore({
+    host: 'electron',
+    version: '1.2.3',
+    userDataDir: dir,
+    portalOverride: null,
+    allowedOrigin: origin,
+    log: silentLogger,
+    startDemoPortal: async () => {
+      throw new Error('not in this test');
+    },
+    keychain: Object.assign(createMemoryVault(), { probe: async () => {} }),
+    gateway: { responseTimeoutMs: 800, connectTimeoutMs: 500, backoffMs: 10 },
+    ...extra,
+  });
+  cleanups.push(async () => {
+    await c.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  const call = async (channel: string, input: unknown) => c.dispatcher.dispatch(channel, input, { origin, isTopFrame: true });
+  return { dir, call };
+}
+
+describe('settings, demo portal and offline behaviour', () => {
+  it('reports a corrupt settings file and sets it aside', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'core-settings-'));
+    await writeFile(path.join(dir, 'settings.json'), '{ not json');
+    const { call } = await core({ userDataDir: dir });
+    const view = await call('settings:get', {});
+    expect(view).toMatchObject({ ok: true, data: { portalMode: 'demo', settingsProblem: expect.stringContaining('settings.corrupt-') } });
+    expect((await readdir(dir)).some((f) => /^settings\.corrupt-.*\.json$/.test(f))).toBe(true);
+  });
+
+  it('starts the demo portal only when the portal is first needed, once', async () => {
+    let starts = 0;
+    const sim = await startSimulator({});
+    cleanups.push(() => sim.close());
+    const { call } = await core({
+      startDemoPortal: async () => {
+        starts++;
+        return { url: sim.url, close: async () => {} };
+      },
+    });
+    await call('app:info', {});
+    await call('settings:get', {});
+    await call('settings:setStaffName', { staffName: 'Sam' });
+    expect(starts).toBe(0);
+    const signIn = await call('auth:signIn', { portal: { mode: 'demo' }, username: sim.credentials.username, password: sim.credentials.password, storage: 'session' });
+    expect(signIn).toMatchObject({ ok: true, data: { portalMode: 'demo', staffName: 'Sam', credential: { storage: 'session' } } });
+    expect(await call('customers:search', { name: 'a' })).toMatchObject({ ok: true });
+    expect(starts).toBe(1);
+  });
+
+  it('answers app:info and settings:get offline; auth:status says the portal is unreachable', async () => {
+    const { call } = await core({ portalOverride: { mode: 'url', url: 'http://127.0.0.1:9' } });
+    expect(await call('app:info', {})).toMatchObject({ ok: true, data: { version: '1.2.3', host: 'electron', portalMode: 'http://127.0.0.1:9', keychain: { status: 'available' } } });
+    expect(await call('settings:get', {})).toMatchObject({ ok: true, data: { credential: null, settingsProblem: null } });
+    expect(await call('auth:status', {})).toMatchObject({ ok: true, data: { signedIn: false, portalReachable: false } });
+    expect(await call('customers:search', { name: 'acme' })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+  });
+
+  it('refuses plain http to another machine and a URL carrying credentials', async () => {
+    const { call } = await core();
+    const signIn = (url: string) => call('auth:signIn', { portal: { mode: 'url', url }, username: 'u', password: 'p', storage: 'session' });
+    expect(await signIn('http://portal.example.com')).toMatchObject({ ok: false, error: { code: 'portal_insecure' } });
+    expect(await signIn('https://user:pw@portal.example.com')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await signIn('ftp://portal.example.com')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('a wrong password is refused by the portal and nothing is stored', async () => {
+    const sim = await startSimulator({});
+    cleanups.push(() => sim.close());
+    const { call, dir } = await core({ portalOverride: { mode: 'url', url: sim.url } });
+    const r = await call('auth:signIn', { portal: { mode: 'url', url: sim.url }, username: sim.credentials.username, password: 'wrong-password', storage: 'keychain' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
+    expect(await call('settings:get', {})).toMatchObject({ ok: true, data: { credential: null } });
+    expect(await readdir(dir)).not.toContain('settings.json');
+  });
+});
