@@ -4,7 +4,7 @@ import { JANE, JANE_EMAIL, startHarness, type Harness } from './core-harness';
 async function changePassword(h: Harness, userId: string, email: string): Promise<void> {
   const temp = (await h.sim$.outbox(email)).at(-1)!.tempPassword;
   const post = (p: string, body: unknown) => fetch(h.sim.url + p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const signIn = await (await post('/mpn/v1/sessions', { username: userId, password: temp })).json();
+  const signIn = (await (await post('/mpn/v1/sessions', { username: userId, password: temp })).json()) as { error: { changeToken: string } };
   const changed = await post('/mpn/v1/password/change', { changeToken: signIn.error.changeToken, newPassword: 'Brand-New-Pa55!' });
   expect(changed.status).toBe(204);
 }
