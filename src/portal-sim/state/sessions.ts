@@ -17,11 +17,14 @@ interface Entry {
 /** Every kind of token the portals hand out; each expires 30 minutes after its last use. */
 export class Sessions {
   private readonly entries = new Map<string, Entry>();
+  private opened = 0;
   constructor(private readonly clock: Clock) {}
 
   open(session: Session): { token: string; expiresAt: number } {
     const token = randomBytes(24).toString('base64url');
     const now = this.clock.now();
+    // Abandoned tokens are never used again, so sweep now and then to keep a long run's memory flat.
+    if (++this.opened % 1000 === 0) this.sweep(now);
     this.entries.set(token, { session, lastUsed: now });
     return { token, expiresAt: now + SESSION_IDLE_MS };
   }
@@ -43,6 +46,14 @@ export class Sessions {
 
   close(token: string): void {
     this.entries.delete(token);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private sweep(now: number): void {
+    for (const [token, entry] of this.entries) if (now - entry.lastUsed >= SESSION_IDLE_MS) this.entries.delete(token);
   }
 
   clear(): void {
