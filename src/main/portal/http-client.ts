@@ -1,4 +1,4 @@
-import axios, { type AxiosInstance } from 'axios';
+import axios, { AxiosError, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
@@ -38,6 +38,44 @@ function withConnectTimeout<A extends http.Agent>(agent: A, timeoutMs: number): 
 }
 
 /**
+ * axios's `timeout` is an idle timer once the answer's headers have arrived: a portal that trickles its
+ * body a byte at a time would never time out. Every request gets a wall-clock deadline (its own
+ * `timeout`, else the client's) from sending to the whole answer; when it passes, the request is aborted
+ * and fails like any other timeout (ETIMEDOUT → portal_timeout).
+ */
+function withDeadline(instance: AxiosInstance, defaultMs: number): void {
+  const deadlines = new WeakMap<object, { timer: NodeJS.Timeout; ms: number; fired: boolean }>();
+  const finish = (config: unknown) => {
+    if (!config || typeof config !== 'object') return undefined;
+    const state = deadlines.get(config);
+    if (state) clearTimeout(state.timer);
+    deadlines.delete(config);
+    return state;
+  };
+  instance.interceptors.request.use((config: InternalAxiosRequestConfig) => {
+    const ms = typeof config.timeout === 'number' && config.timeout > 0 ? config.timeout : defaultMs;
+    const controller = new AbortController();
+    const state = { ms, fired: false, timer: setTimeout(() => { state.fired = true; controller.abort(); }, ms) };
+    const callerSignal = config.signal as AbortSignal | undefined;
+    config.signal = callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal;
+    deadlines.set(config, state);
+    return config;
+  });
+  instance.interceptors.response.use(
+    (res) => {
+      finish(res.config);
+      return res;
+    },
+    (err: unknown) => {
+      const config = (err as { config?: InternalAxiosRequestConfig } | null)?.config;
+      const state = finish(config);
+      if (state?.fired) return Promise.reject(new AxiosError(`timeout of ${state.ms}ms exceeded`, AxiosError.ETIMEDOUT, config));
+      return Promise.reject(err);
+    },
+  );
+}
+
+/**
  * One axios instance per portal profile, locked down: no redirects, no proxy from the environment,
  * size caps, and TLS verification that cannot be switched off by NODE_TLS_REJECT_UNAUTHORIZED because
  * the agent states `rejectUnauthorized: true` explicitly. Answers come back as text with any status so
@@ -72,6 +110,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     httpsAgent,
     headers: { Accept: 'application/json' },
   });
+  withDeadline(instance, options.responseTimeoutMs);
   return {
     axios: instance,
     destroy: () => {
