@@ -1,0 +1,332 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openConsole, type ConsoleFixture } from './fixtures/console';
+
+/**
+ * The console as a staffer uses it, through the browser shell against this test's simulator:
+ * every control is found by role and accessible name, as a screen reader would.
+ * Set E2E_SHOTS=/some/dir to keep a screenshot of each main screen.
+ */
+
+const JANE = { userId: 'jsmith@acme.voip', email: 'jane.smith@acmedental.co.uk' };
+
+async function signIn(f: ConsoleFixture, staffName = 'Sam Carter'): Promise<void> {
+  const { page } = f;
+  await page.getByLabel('Username').fill(f.sim.credentials.username);
+  await page.getByLabel('Password').fill(f.sim.credentials.password);
+  await page.getByLabel('Your name').fill(staffName);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('textbox', { name: 'Customer' }).waitFor();
+}
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A customer result button, by the customer's exact name. */
+function customerResult(page: Page, name: string) {
+  return page.getByRole('button', { name: new RegExp(`^${escapeRe(name)} (Exact name )?Acct`) });
+}
+
+async function searchCustomers(page: Page, query: string): Promise<void> {
+  const field = page.getByRole('textbox', { name: 'Customer' });
+  await field.fill(query);
+  await field.press('Enter');
+  await page.getByText(/match(es)? for “/).waitFor();
+}
+
+async function openCustomer(page: Page, query: string, name: string): Promise<void> {
+  await searchCustomers(page, query);
+  await customerResult(page, name).click();
+  await page.getByRole('textbox', { name: 'Search users' }).waitFor();
+}
+
+/** Types in Search users and presses Enter: the first match is picked once the debounced search answers. */
+async function pickUser(page: Page, q: string, fullName: string): Promise<void> {
+  const field = page.getByRole('textbox', { name: 'Search users' });
+  await field.fill(q);
+  await field.press('Enter');
+  await page.getByRole('heading', { name: fullName, level: 2 }).waitFor();
+}
+
+async function sendReset(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Reset password' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox').check();
+  await dialog.getByRole('button', { name: 'Send temporary password' }).click();
+}
+
+async function outbox(f: ConsoleFixture, to: string): Promise<{ to: string; tempPassword: string; kind: string }[]> {
+  const res = await fetch(`${f.sim.url}/_sim/outbox?to=${encodeURIComponent(to)}`);
+  return ((await res.json()) as { messages: { to: string; tempPassword: string; kind: string }[] }).messages;
+}
+
+async function simStats(f: ConsoleFixture): Promise<{ passwordResets: number; emailsSent: number }> {
+  return (await (await fetch(`${f.sim.url}/_sim/stats`)).json()) as { passwordResets: number; emailsSent: number };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/${name}.png`, fullPage: true });
+}
+
+const text = (page: Page, label: string) => page.getByLabel(label, { exact: true }).textContent();
+
+describe('the console, from the caller on the line to the ticket note', () => {
+  let f: ConsoleFixture | null = null;
+  afterEach(async () => {
+    await f?.close();
+    f = null;
+  });
+
+  it('first run shows the --portal-url in Portal URL, refuses a wrong password with its sentence, then signs in', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await expect.poll(() => page.getByLabel('Portal URL').inputValue()).toBe(f.sim.url);
+    await shot(page, '01-first-run');
+    await page.getByLabel('Username').fill(f.sim.credentials.username);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('The portal refused the parent-admin username or password').waitFor();
+    await page.getByText('Code: invalid_credentials').waitFor();
+    await page.getByLabel('Password').fill(f.sim.credentials.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('textbox', { name: 'Customer' }).waitFor();
+    await page.getByText(`Parent admin: ${f.sim.credentials.username}`).waitFor();
+    // The password never comes back to the renderer.
+    expect(await page.content()).not.toContain(f.sim.credentials.password);
+  });
+
+  it('resets Jane Smith (Email differs from User ID): one e-mail to the Email, result, note on the clipboard, history', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await signIn(f);
+    await openCustomer(page, 'Acme Dental', 'Acme Dental');
+    await pickUser(page, 'jane smi', 'Jane Smith');
+    await shot(page, '04-user-panel');
+
+    expect(await text(page, 'Email')).toBe(JANE.email);
+    expect(await text(page, 'User ID')).toBe(JANE.userId);
+    await page.getByText('the temporary password goes to the Email, not to the User ID').waitFor();
+
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(JANE.email, { exact: true }).waitFor();
+    await dialog.getByText(/It is not the User ID/).waitFor();
+    const send = dialog.getByRole('button', { name: 'Send temporary password' });
+    expect(await send.isDisabled()).toBe(true); // until the caller is verified
+    await dialog.getByRole('checkbox', { name: /verified the caller/ }).check();
+    await shot(page, '05-reset-dialog');
+    // Three clicks in one go, before React can re-render: one intent, one e-mail.
+    await send.evaluate((button: HTMLButtonElement) => {
+      button.click();
+      button.click();
+      button.click();
+    });
+
+    const result = page.getByRole('status').filter({ hasText: 'Temporary password sent' });
+    await result.waitFor();
+    await result.getByText(JANE.email).waitFor();
+    await result.getByText(/expires .*\(in 23 h 59 min\)/).waitFor();
+    await shot(page, '06-reset-result');
+
+    const sent = await outbox(f, JANE.email);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.kind).toBe('password_reset');
+    expect(await outbox(f, JANE.userId)).toHaveLength(0);
+    expect((await simStats(f)).passwordResets).toBe(1);
+
+    await page.getByRole('button', { name: 'Copy ticket note' }).click();
+    await page.getByText('Copied — paste it into the ticket.').waitFor();
+    const note = await page.evaluate(() => navigator.clipboard.readText());
+    expect(note).toContain('Customer: Acme Dental (account');
+    expect(note).toContain('User: Jane Smith, extension 1042');
+    expect(note).toContain(`User ID (username): ${JANE.userId}`);
+    expect(note).toContain(`Temporary password sent to: ${JANE.email} (the user's Email, not the User ID)`);
+    expect(note).toMatch(/Sent: .+ [A-Z]{3,4}/);
+    expect(note).toMatch(/Expires: .+\(24 hours after sending\)/);
+    expect(note).toMatch(/Reset reference: \S+/);
+    expect(note).toContain('Handled by: Sam Carter');
+    expect(note).toContain('Spam');
+    expect(note).toContain('the telephone number (+441135551042)');
+    expect(note).toContain('the alternate ID (jane.s)');
+    expect(note).toContain('every 90 days');
+    expect(note).not.toContain(sent[0]!.tempPassword);
+    expect(note).not.toContain(f.sim.credentials.password);
+
+    await page.getByRole('link', { name: 'History' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Jane Smith' });
+    await row.waitFor();
+    await row.getByText(JANE.email).waitFor();
+    await shot(page, '07-history');
+    await row.getByRole('button', { name: 'Copy ticket note' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Handled by: Sam Carter');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toContain(JANE.userId);
+  });
+
+  it('blocks a user with no Email, then adds the Email (confirmed, re-read) and resets to it', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await signIn(f);
+    await openCustomer(page, 'Acme Dental', 'Acme Dental');
+    await pickUser(page, '1106', 'Nora Noemail');
+    await page.getByText('No Email: reset is blocked').waitFor();
+    expect(await page.getByRole('button', { name: 'Reset password' }).isDisabled()).toBe(true);
+    await shot(page, '08-no-email');
+
+    await page.getByRole('button', { name: 'Add Email' }).click();
+    await page.getByLabel('New Email').fill('nora@example.org');
+    await page.getByRole('button', { name: 'Save Email' }).click();
+    await page.getByRole('dialog').getByText('nora@example.org').waitFor();
+    await page.getByRole('button', { name: 'Confirm and save' }).click();
+    await expect.poll(() => text(page, 'Email')).toBe('nora@example.org');
+    expect(await page.getByRole('button', { name: 'Reset password' }).isDisabled()).toBe(false);
+
+    await sendReset(page);
+    await page.getByText('Temporary password sent', { exact: true }).waitFor();
+    expect(await outbox(f, 'nora@example.org')).toHaveLength(1);
+  });
+
+  it('blocks a disabled user with the reason', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await signIn(f);
+    await openCustomer(page, 'Acme Dental', 'Acme Dental');
+    await pickUser(page, 'Parked', 'Peter Parked');
+    await page.getByText('Disabled user: reset is blocked').waitFor();
+    await page.getByText(/This user is disabled, so no temporary password can be sent/).first().waitFor();
+    expect(await page.getByRole('button', { name: 'Reset password' }).isDisabled()).toBe(true);
+    await shot(page, '09-disabled');
+  });
+
+  it('marks a suspended customer and does not open it', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await signIn(f);
+    await searchCustomers(page, 'Northwind');
+    const result = customerResult(page, 'Northwind Traders');
+    await result.getByText('Suspended', { exact: true }).waitFor();
+    expect(await result.isEnabled()).toBe(false); // aria-disabled: it cannot be opened
+    // Trying anyway (Enter on it) explains why instead of opening it.
+    await result.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('This customer is suspended; its Admin Portal cannot be opened').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Search users' }).count()).toBe(0);
+    await shot(page, '10-suspended');
+  });
+
+  it('tells near-identical customers and same-named users apart, and shows markup as text', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await signIn(f);
+    await searchCustomers(page, 'acme');
+    for (const name of ['Acme Dental', 'Acme Dental Group', 'ACME Logistics']) await customerResult(page, name).waitFor();
+    const dental = await customerResult(page, 'Acme Dental').textContent();
+    const group = await customerResult(page, 'Acme Dental Group').textContent();
+    expect(dental).toMatch(/Acct \S+.*Leeds/);
+    expect(group).toMatch(/Acct \S+.*Manchester/);
+    expect(await customerResult(page, 'Acme Dental').locator('mark').count()).toBeGreaterThan(0);
+    await shot(page, '02-customer-results');
+
+    await searchCustomers(page, 'bold');
+    const bold = customerResult(page, '<b>Bold</b> Networks');
+    await bold.waitFor();
+    expect(await bold.locator('b').count()).toBe(0);
+
+    await openCustomer(page, 'Acme Dental', 'Acme Dental');
+    await page.getByRole('textbox', { name: 'Search users' }).fill('sam taylor');
+    const options = page.getByRole('option', { name: /Sam Taylor/ });
+    await expect.poll(() => options.count()).toBe(2);
+    const names = await options.allTextContents();
+    expect(names.some((n) => n.includes('1100'))).toBe(true);
+    expect(names.some((n) => n.includes('1101'))).toBe(true);
+  });
+
+  it('runs from the keyboard alone: Ctrl+K, Enter, arrows, Esc back one step', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await signIn(f);
+    const kb = page.keyboard;
+    await page.getByRole('link', { name: 'History' }).click();
+    await kb.press('Control+k');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('id') === document.querySelector('label')?.getAttribute('for') || (document.activeElement as HTMLInputElement | null)?.placeholder)).toBeTruthy();
+    await kb.type('Acme Dental');
+    await kb.press('Enter');
+    await page.getByText(/match(es)? for “/).waitFor();
+    await kb.press('ArrowDown'); // into the results: the exact name comes first
+    await kb.press('Enter');
+    await page.getByRole('textbox', { name: 'Search users' }).waitFor();
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.placeholder ?? '')).toContain('1042');
+    await kb.type('1042');
+    await kb.press('Enter');
+    await page.getByRole('heading', { name: 'Jane Smith' }).waitFor();
+    // Focus lands on Reset password.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Reset password');
+    await kb.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
+    await kb.press('Space');
+    await kb.press('Tab');
+    await kb.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Send temporary password');
+    await kb.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Copy ticket note');
+    await kb.press('Enter');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('User: Jane Smith, extension 1042');
+    expect(await outbox(f, JANE.email)).toHaveLength(1);
+
+    // Esc: user → user list → customer results.
+    await kb.press('Escape');
+    await page.getByRole('heading', { name: 'Pick a user' }).waitFor();
+    await kb.press('Escape');
+    await customerResult(page, 'Acme Dental').waitFor();
+    // "/" when not typing jumps to Customer too.
+    await page.getByRole('heading', { name: 'Pick a user' }).click();
+    await kb.press('/');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('Acme Dental');
+  });
+
+  it('counts down the temporary password and shows it expired after the simulator clock moves 25 hours', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await signIn(f);
+    await openCustomer(page, 'Acme Dental', 'Acme Dental');
+    await pickUser(page, '1042', 'Jane Smith');
+    await sendReset(page);
+    const timer = page.getByRole('timer');
+    await timer.waitFor();
+    const first = await timer.textContent();
+    expect(first).toMatch(/^2[34]:\d\d:\d\d left$/);
+    await expect.poll(() => timer.textContent(), { timeout: 4000 }).not.toBe(first);
+
+    await f.simControl('/_sim/clock', { advanceMs: 25 * 3600 * 1000 });
+    await page.getByRole('button', { name: 'Re-read' }).click();
+    await page.getByText('Temporary password expired', { exact: true }).waitFor();
+    await page.getByText('It was not used within 24 hours. Send a new temporary password.').waitFor();
+    await shot(page, '11-temp-expired');
+  });
+
+  it('shows a dropped reset as "Outcome unknown — check status", never as sent, and checks status', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await signIn(f);
+    await openCustomer(page, 'Acme Dental', 'Acme Dental');
+    await pickUser(page, '1042', 'Jane Smith');
+    await f.simControl('/_sim/faults', { path: '/cap/v1/users/', method: 'POST', kind: 'drop' });
+    await sendReset(page);
+    await page.getByText('Outcome unknown — check status').waitFor();
+    expect(await page.getByText('Temporary password sent', { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Reset password' }).isDisabled()).toBe(true);
+    await shot(page, '12-outcome-unknown');
+    await page.getByRole('button', { name: 'Check status' }).click();
+    await page.getByText(/the reset went through/).waitFor();
+    // The portal ran the request before the connection dropped: exactly one e-mail.
+    expect(await outbox(f, JANE.email)).toHaveLength(1);
+    await page.getByRole('button', { name: 'Copy ticket note' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Password reset: outcome unknown');
+    const note = await page.evaluate(() => navigator.clipboard.readText());
+    expect(note).not.toContain('Temporary password sent to');
+  });
+});
