@@ -1,0 +1,182 @@
+/**
+ * Figure 3 — start, and the renderer's size. Spawns the browser-shell CLI exactly as `npm start` does
+ * where Electron is missing, with a user-data dir prepared as after a keychain sign-in (settings.json
+ * names the portal, the staff name and the parent admin), so the console opens on the Customer field.
+ * Attaches over --remote-debugging-port and, in the page, waits for the Customer field to be focused and
+ * the next frame painted. The time is wall clock from just before spawn to that frame.
+ * Goals: start under 1.5 s; renderer JS + CSS under 350 KB gzipped.
+ *
+ *   npx electron-vite build && npx tsx bench/start-time.ts
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { browserShellOrigin } from '../src/main/core/renderer-security';
+import { normalizePortalUrl } from '../src/main/services/portal-profiles';
+import type { SettingsFile } from '../src/main/settings/settings-schema';
+import { startSimulator } from '../src/portal-sim/index';
+import { rendererDir } from './browser-console';
+import { atMost, fmt, type FigureResult } from './figure';
+import { isMain } from './run-main';
+import { summarize } from './stats';
+
+const RUNS = 10;
+const WARM_UP = 1;
+const repoRoot = resolve(__dirname, '..');
+const cli = join(repoRoot, 'src/main/browser-shell/cli.ts');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** A user-data dir as the console leaves it after a keychain sign-in: no secret, only names. */
+async function signedInUserDataDir(portalUrl: string, username: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'reset-console-bench-start-'));
+  const settings: SettingsFile = { version: 1, portal: { mode: 'url', url: portalUrl }, staffName: 'Bench Staffer', profiles: { [normalizePortalUrl(portalUrl)]: { username } } };
+  await writeFile(join(dir, 'settings.json'), JSON.stringify(settings, null, 2), { mode: 0o600 });
+  return dir;
+}
+
+/** Polls the DevTools endpoint until Chromium answers, then attaches. */
+async function attach(port: number, child: ChildProcess, deadline: number): Promise<Browser> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the browser shell exited with ${child.exitCode}`);
+    if (Date.now() > deadline) throw new Error('the browser shell did not open its debugging port');
+    const up = await fetch(`http://127.0.0.1:${port}/json/version`).then((r) => r.ok, () => false);
+    if (up) return chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    await sleep(10);
+  }
+}
+
+async function consolePage(browser: Browser, deadline: number): Promise<Page> {
+  for (;;) {
+    const page = browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith(browserShellOrigin));
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error(`the console page did not open (pages: ${browser.contexts().flatMap((c) => c.pages()).map((p) => p.url()).join(', ')})`);
+    await sleep(10);
+  }
+}
+
+/**
+ * In the page: resolves with the wall-clock time (ms since epoch) of the first animation frame in which the
+ * Customer field has focus, and whether it already had focus when we attached (then the time is an upper bound).
+ */
+const readyInPage = `new Promise((resolveReady) => {
+  const customerFocused = () => {
+    const el = document.activeElement;
+    return el instanceof HTMLInputElement && !!el.labels && [...el.labels].some((l) => l.textContent.trim().startsWith('Customer'));
+  };
+  const already = customerFocused();
+  const check = () => {
+    if (customerFocused()) resolveReady({ at: performance.timeOrigin + performance.now(), already });
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})`;
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const timedOut = await Promise.race([exited.then(() => false), sleep(5_000).then(() => true)]);
+  // The CLI closes its Chromium on SIGTERM; if it hangs, end its whole process group (it was started detached).
+  if (timedOut) process.kill(-child.pid, 'SIGKILL');
+}
+
+async function timeOneStart(portalUrl: string, username: string): Promise<{ ms: number; upperBound: boolean }> {
+  const userDataDir = await signedInUserDataDir(portalUrl, username);
+  const port = await freePort();
+  const args = ['--import', 'tsx', cli, '--headless', `--portal-url=${portalUrl}`, `--user-data-dir=${userDataDir}`, `--remote-debugging-port=${port}`];
+  const startedAt = Date.now();
+  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  let browser: Browser | null = null;
+  try {
+    const deadline = Date.now() + 30_000;
+    browser = await attach(port, child, deadline);
+    const page = await consolePage(browser, deadline);
+    const ready = await page.evaluate<{ at: number; already: boolean }>(readyInPage);
+    return { ms: ready.at - startedAt, upperBound: ready.already };
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${stderr.slice(-2000)}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    await stop(child);
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}
+
+/** Gzipped size (zlib default level) of each JS and CSS file the renderer ships. */
+export function rendererSizes(dir = rendererDir): { js: number; css: number; files: string[] } {
+  const assets = join(dir, 'assets');
+  const files = readdirSync(assets).filter((f) => f.endsWith('.js') || f.endsWith('.css'));
+  if (files.length === 0) throw new Error(`no JS or CSS in ${assets}: build the renderer first (npx electron-vite build)`);
+  let js = 0;
+  let css = 0;
+  for (const f of files) {
+    const gz = gzipSync(readFileSync(join(assets, f))).length;
+    if (f.endsWith('.js')) js += gz;
+    else css += gz;
+  }
+  return { js, css, files };
+}
+
+export async function runStartTime(log: (line: string) => void = console.log): Promise<FigureResult> {
+  const sizes = rendererSizes();
+  const totalKb = (sizes.js + sizes.css) / 1000;
+  const sim = await startSimulator({ seed: 'bench' });
+  const ms: number[] = [];
+  let upperBounds = 0;
+  let coldMs = 0;
+  try {
+    for (let i = 0; i < WARM_UP + RUNS; i++) {
+      const run = await timeOneStart(sim.url, sim.credentials.username);
+      if (i < WARM_UP) {
+        coldMs = run.ms;
+        continue;
+      }
+      ms.push(run.ms);
+      if (run.upperBound) upperBounds++;
+    }
+  } finally {
+    await sim.close();
+  }
+  const s = summarize(ms);
+  log(`start: p50 ${fmt(s.median)} ms; renderer ${fmt(totalKb)} KB gzipped`);
+  return {
+    id: 3,
+    title: 'Start',
+    method:
+      'Spawns `node --import tsx src/main/browser-shell/cli.ts --headless --portal-url=… --user-data-dir=… --remote-debugging-port=…` ' +
+      '(what `npm start` runs where Electron is missing) with a user-data dir as after a keychain sign-in: settings.json names the portal, ' +
+      'the staff name and the parent admin, so the console opens on the Customer field, not on first run (no password is needed to show it; ' +
+      'this machine has no keychain, whose probe fails in about 10 ms). Attaches over CDP and, in the page, takes the wall-clock time of the first ' +
+      `animation frame with the Customer field focused. ${RUNS} runs after ${WARM_UP} warm-up run. ` +
+      'Size: every `out/renderer/assets/*.js` and `*.css`, gzipped with zlib\'s default level; KB = 1,000 bytes.',
+    measurements: [
+      { label: 'process start → Customer field focused, frame painted', unit: 'ms', summary: s },
+      { label: 'first (cold) start, not counted', unit: 'ms', value: coldMs },
+      { label: 'renderer JavaScript, gzipped', unit: 'KB', value: sizes.js / 1000 },
+      { label: 'renderer CSS, gzipped', unit: 'KB', value: sizes.css / 1000 },
+      { label: 'renderer JS + CSS, gzipped', unit: 'KB', value: totalKb },
+    ],
+    goals: [atMost('start under 1.5 s (p50)', s.median, 1500, 'ms', true), atMost('renderer JS + CSS under 350 KB gzipped', totalKb, 350, 'KB', true)],
+    notes: upperBounds > 0 ? [`${upperBounds} of ${RUNS} runs were already focused when the benchmark attached: those times are upper bounds.`] : [],
+  };
+}
+
+if (isMain(__filename)) void runStartTime().then((r) => console.log(JSON.stringify(r, null, 2)));
