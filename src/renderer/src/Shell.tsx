@@ -42,7 +42,9 @@ function isTyping(target: EventTarget | null): boolean {
   return false;
 }
 
-function modalOpen(): boolean {
+function modalOpen(event?: KeyboardEvent): boolean {
+  // A dialog handles its own Esc (and may already have closed by the time the event reaches the window).
+  if (event?.target instanceof Element && event.target.closest('[role="dialog"], .mantine-Modal-root')) return true;
   return document.querySelector('[role="dialog"][aria-modal="true"], .mantine-Modal-root [role="dialog"]') !== null;
 }
 
@@ -74,19 +76,19 @@ function ShellInner({ info, settings }: Props) {
       if (event.defaultPrevented) return;
       const mod = event.ctrlKey || event.metaKey;
       if (mod && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
-        if (modalOpen()) return;
+        if (modalOpen(event)) return;
         event.preventDefault();
         navigate('console');
         requestFocus('customer');
         return;
       }
-      if (event.key === '/' && !mod && !event.altKey && !isTyping(event.target) && !modalOpen()) {
+      if (event.key === '/' && !mod && !event.altKey && !isTyping(event.target) && !modalOpen(event)) {
         event.preventDefault();
         navigate('console');
         requestFocus('customer');
         return;
       }
-      if (event.key === 'Escape' && !modalOpen()) {
+      if (event.key === 'Escape' && !modalOpen(event)) {
         event.preventDefault();
         if (route !== 'console') {
           navigate('console');

@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { errorCodeOf, shouldRetryRead } from './lib/api-error';
 import { authKeys, settingsKeys } from './features/app/queries';
+import { connectivity, isPortalKey } from './lib/connectivity';
 
 /**
  * One client for the window. Failures that say something about the whole console (portal unreachable,
@@ -8,8 +9,17 @@ import { authKeys, settingsKeys } from './features/app/queries';
  */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
-    queryCache: new QueryCache({ onError: (error) => react(error) }),
-    mutationCache: new MutationCache({ onError: (error) => react(error) }),
+    queryCache: new QueryCache({
+      onError: (error) => react(error),
+      onSuccess: (_data, query) => {
+        if (isPortalKey(query.queryKey)) connectivity.markReachable();
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => react(error),
+      // Every mutation but history/settings ones goes through the portal.
+      onSuccess: () => connectivity.markReachable(),
+    }),
     defaultOptions: {
       queries: { retry: shouldRetryRead, refetchOnWindowFocus: false },
       mutations: { retry: false },
@@ -17,6 +27,7 @@ export function createQueryClient(): QueryClient {
   });
   function react(error: unknown): void {
     const code = errorCodeOf(error);
+    if (code === 'portal_unreachable') connectivity.markUnreachable();
     if (code === 'portal_unreachable' || code === 'portal_timeout') void client.invalidateQueries({ queryKey: authKeys.all });
     if (code === 'not_signed_in') void client.invalidateQueries({ queryKey: settingsKeys.all });
   }

@@ -31,8 +31,9 @@ export function TicketNotePanel({ attempt, customer, user, staffName }: { attemp
   });
 
   // After a reset the next step is the note: put the keyboard there.
+  // (When the outcome is unknown, Check status comes first and takes the focus instead.)
   useEffect(() => {
-    copyButton.current?.focus();
+    if (attempt.outcome.outcome === 'sent') copyButton.current?.focus();
   }, [attempt.outcome]);
 
   return (

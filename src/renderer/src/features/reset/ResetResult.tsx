@@ -1,5 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type { Customer, User } from '../../../../shared/portal/schemas';
 import { describePasswordState, formatInstant } from '../../../../shared/ticket-note';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -28,6 +29,10 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
       setAttempt({ ...attempt, checked: { user: fresh, at: Date.now() } });
     },
   });
+  const checkButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (attempt.outcome.outcome === 'unknown') checkButton.current?.focus();
+  }, [attempt.outcome]);
   const when = (iso: string) => `${formatInstant(iso)} (${formatRelative(Date.parse(iso), now)})`;
 
   if (attempt.outcome.outcome === 'sent') {
@@ -74,7 +79,7 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
         )}
         {check.isError && <ErrorAlert title="Status check failed" error={check.error} onRetry={() => check.mutate()} retrying={check.isPending} compact />}
         <div>
-          <Button variant="filled" color="yellow" onClick={() => check.mutate()} loading={check.isPending}>
+          <Button ref={checkButton} variant="filled" color="yellow" onClick={() => check.mutate()} loading={check.isPending}>
             Check status
           </Button>
         </div>

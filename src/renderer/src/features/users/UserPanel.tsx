@@ -62,7 +62,7 @@ export function UserPanel({ customer, userId, staffName }: Props) {
       </Paper>
     );
   }
-  if (detail.isError || !user) {
+  if (!user) {
     return <ErrorAlert title="Could not read this user" error={detail.error} onRetry={() => void detail.refetch()} retrying={detail.isFetching} />;
   }
 
@@ -72,6 +72,9 @@ export function UserPanel({ customer, userId, staffName }: Props) {
 
   return (
     <Stack gap="md">
+      {detail.isError && (
+        <ErrorAlert title="Could not re-read this user; showing what was read before" error={detail.error} onRetry={() => void detail.refetch()} retrying={detail.isFetching} compact />
+      )}
       <Paper withBorder p="lg" bg="white">
         <Stack gap="md">
           <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -146,7 +149,9 @@ export function UserPanel({ customer, userId, staffName }: Props) {
               </Button>
             )}
           </Group>
-          {blockReason && <Text size="sm" c="dimmed">Reset is blocked: {blockReason}</Text>}
+          {blockReason && unknownUnchecked && user.email !== null && user.status === 'active' && (
+            <Text size="sm" c="dimmed">Reset is blocked: {blockReason}</Text>
+          )}
         </Stack>
       </Paper>
 
