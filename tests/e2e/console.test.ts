@@ -262,7 +262,13 @@ describe('the console, from the caller on the line to the ticket note', () => {
     await kb.type('1042');
     await kb.press('Enter');
     await page.getByRole('heading', { name: 'Jane Smith' }).waitFor();
-    // Focus lands on Reset password.
+    // Focus lands on Reset password. Esc inside the dialog closes only the dialog.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Reset password');
+    await kb.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await kb.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Jane Smith' }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Reset password');
     await kb.press('Enter');
     await page.getByRole('dialog').waitFor();
@@ -328,5 +334,22 @@ describe('the console, from the caller on the line to the ticket note', () => {
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Password reset: outcome unknown');
     const note = await page.evaluate(() => navigator.clipboard.readText());
     expect(note).not.toContain('Temporary password sent to');
+  });
+
+  it('shows names with markup as text and an offline banner when the portal goes away', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await signIn(f);
+    await openCustomer(page, 'bold', '<b>Bold</b> Networks');
+    await pickUser(page, '1001', 'Mark <i>Up</i>');
+    expect(await page.getByRole('heading', { name: 'Mark <i>Up</i>' }).locator('i').count()).toBe(0);
+
+    await f.sim.close();
+    await page.getByRole('button', { name: 'Re-read' }).click();
+    await page.getByText('The portal cannot be reached', { exact: true }).waitFor();
+    await page.getByText('Code: portal_unreachable').waitFor();
+    // What was read before stays on screen.
+    expect(await text(page, 'User ID')).toMatch(/@/);
+    await shot(page, '13-offline');
   });
 });

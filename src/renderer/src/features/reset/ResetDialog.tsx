@@ -16,7 +16,8 @@ export const SOCIAL_ENGINEERING_THRESHOLD = 3;
 interface Props {
   customer: Customer;
   user: User & { email: string };
-  onClose(): void;
+  /** `sent`: the dialog closes because a reset went out (or its outcome is unknown), not because it was cancelled. */
+  onClose(sent: boolean): void;
 }
 
 /**
@@ -43,7 +44,7 @@ export function ResetDialog({ customer, user, onClose }: Props) {
       void queryClient.invalidateQueries({ queryKey: userKeys.detail(customer.id, user.userId) });
       void queryClient.invalidateQueries({ queryKey: resetKeys.warnings(customer.id, user.userId) });
       void queryClient.invalidateQueries({ queryKey: historyKeys.all });
-      onClose();
+      onClose(true);
     },
     onSettled: () => {
       inFlight.current = false;
@@ -59,7 +60,7 @@ export function ResetDialog({ customer, user, onClose }: Props) {
 
   const w = warnings.data;
   return (
-    <Modal opened onClose={() => !send.isPending && onClose()} title={<Text fw={700}>Reset password for {user.firstName} {user.lastName}</Text>} size="lg" centered>
+    <Modal opened onClose={() => !send.isPending && onClose(false)} title={<Text fw={700}>Reset password for {user.firstName} {user.lastName}</Text>} size="lg" centered>
       <Stack gap="md">
         <div>
           <Text size="sm">The temporary password will be e-mailed to:</Text>
@@ -110,7 +111,7 @@ export function ResetDialog({ customer, user, onClose }: Props) {
         {send.isError && <ErrorAlert title="The temporary password was not sent" error={send.error} compact />}
 
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={send.isPending}>
+          <Button variant="default" onClick={() => onClose(false)} disabled={send.isPending}>
             Cancel
           </Button>
           <Button onClick={onSend} disabled={!verified} loading={send.isPending}>

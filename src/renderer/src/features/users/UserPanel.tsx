@@ -159,7 +159,11 @@ export function UserPanel({ customer, userId, staffName }: Props) {
       {myAttempt && <TicketNotePanel attempt={myAttempt} customer={customer} user={user} staffName={staffName} />}
 
       {dialog && user.email && (
-        <ResetDialog customer={customer} user={{ ...user, email: user.email }} onClose={() => setDialog(false)} />
+        <ResetDialog customer={customer} user={{ ...user, email: user.email }} onClose={(sent) => {
+            setDialog(false);
+            // Cancelled: back to the button that opened it (the dialog unmounts, so do it by hand).
+            if (!sent) requestAnimationFrame(() => resetButton.current?.focus());
+          }} />
       )}
     </Stack>
   );
