@@ -42,10 +42,12 @@ export function atMost(text: string, actual: number, limit: number, unit: string
 export function missedBy(goal: Goal): string {
   if (goal.met) return '';
   const over = goal.actual - goal.limit;
-  return `missed by ${fmt(over)} ${goal.unit} (${fmt((over / goal.limit) * 100)} % over)`;
+  const unit = goal.unit === '%' ? 'percentage points' : goal.unit;
+  return `missed by ${fmt(over)} ${unit} (${fmt((over / goal.limit) * 100)} % over the goal)`;
 }
 
 export function fmt(value: number): string {
+  if (Number.isInteger(value)) return String(value);
   const digits = Math.abs(value) < 10 ? 2 : Math.abs(value) < 100 ? 1 : 0;
   return value.toFixed(digits);
 }

@@ -15,31 +15,35 @@ import { capTokenFor, plainClient } from './portal-client';
 import { isMain } from './run-main';
 import { summarize } from './stats';
 
-const RUNS = 10;
+const RUNS = 20;
 const WARM_UP = 1;
 const CUSTOMER = { id: 'C1001', name: 'Acme Dental' };
 
 interface Target {
   userId: string;
   fullName: string;
-  /** What the staffer types in Search users: the name the caller gives, unique in this customer. */
+  /** What the staffer types in Search users: the caller's name, or their extension when the name is not unique. */
   query: string;
 }
 
-/** Active users with an Email whose "first last" finds them first: the callers of these runs. */
+/** Active users with an Email, and what finds each of them alone: the callers of these runs. */
 async function pickCallers(simUrl: string, credentials: { username: string; password: string }, count: number): Promise<Target[]> {
   const client = plainClient(simUrl);
   try {
     const cap = await capTokenFor(client, credentials, CUSTOMER.id);
-    type U = { userId: string; firstName: string; lastName: string; email: string | null; status: string };
+    type U = { userId: string; firstName: string; lastName: string; extension: string; email: string | null; status: string };
     const all = ((await client.get('/cap/v1/users?limit=200', cap)) as { users: U[] }).users;
     const targets: Target[] = [];
     for (const u of all) {
       if (targets.length === count) break;
       if (u.status !== 'active' || u.email === null) continue;
-      const query = `${u.firstName} ${u.lastName}`;
-      const found = ((await client.get(`/cap/v1/users?q=${encodeURIComponent(query)}&limit=2`, cap)) as { users: U[] }).users;
-      if (found.length === 1 && found[0]!.userId === u.userId) targets.push({ userId: u.userId, fullName: query, query });
+      const fullName = `${u.firstName} ${u.lastName}`;
+      const findsOnlyThem = async (q: string) => {
+        const found = ((await client.get(`/cap/v1/users?q=${encodeURIComponent(q)}&limit=2`, cap)) as { users: U[] }).users;
+        return found.length === 1 && found[0]!.userId === u.userId;
+      };
+      if (await findsOnlyThem(fullName)) targets.push({ userId: u.userId, fullName, query: fullName });
+      else if (await findsOnlyThem(u.extension)) targets.push({ userId: u.userId, fullName, query: u.extension });
     }
     if (targets.length < count) throw new Error(`only ${targets.length} suitable users in ${CUSTOMER.name}`);
     return targets;
