@@ -251,7 +251,8 @@ describe('the console, from the caller on the line to the ticket note', () => {
     const kb = page.keyboard;
     await page.getByRole('link', { name: 'History' }).click();
     await kb.press('Control+k');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('id') === document.querySelector('label')?.getAttribute('for') || (document.activeElement as HTMLInputElement | null)?.placeholder)).toBeTruthy();
+    const customerField = page.getByRole('textbox', { name: 'Customer' });
+    await expect.poll(() => customerField.evaluate((el) => el === document.activeElement).catch(() => false)).toBe(true);
     await kb.type('Acme Dental');
     await kb.press('Enter');
     await page.getByText(/match(es)? for “/).waitFor();

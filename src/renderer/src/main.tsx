@@ -1,3 +1,5 @@
+// Must stay the first import: it configures zod before any shared module builds a schema.
+import './zod-jitless';
 import '@mantine/core/styles.css';
 import './app.css';
 import { StrictMode } from 'react';
