@@ -25,6 +25,12 @@ const securityBans = [
   { selector: "CallExpression[callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']", message: 'Never expose ipcRenderer; expose named channels only.' },
   { selector: "CallExpression[callee.property.name='exposeInMainWorld'] Property > Identifier.value[name='ipcRenderer']", message: 'Never expose ipcRenderer; expose named channels only.' },
   { selector: "CallExpression[callee.property.name='openExternal']", message: 'Open external links only through guardWebContents, after isAllowedExternalUrl.' },
+  { selector: "MemberExpression[property.value='openExternal']", message: 'Open external links only through guardWebContents, after isAllowedExternalUrl.' },
+  { selector: "VariableDeclarator > ObjectPattern > Property[key.name='openExternal']", message: 'Open external links only through guardWebContents, after isAllowedExternalUrl.' },
+  { selector: "CallExpression[callee.property.name='exposeInMainWorld'] Property[key.name=/^(invoke|send|on|sendSync|ipc|ipcRenderer)$/]", message: 'Expose named channels only, never a generic IPC pass-through.' },
+  { selector: "Property[key.name='rejectUnauthorized'] > TSAsExpression[expression.value=false]", message: 'TLS verification is never turned off.' },
+  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Never write markup from data: use text.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never write markup from data: use text.' },
   { selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']", message: 'No eval: the CSP forbids it and so do we.' },
 ];
 

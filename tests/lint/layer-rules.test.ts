@@ -48,6 +48,11 @@ describe('security bans', () => {
     ["import { contextBridge, ipcRenderer } from 'electron';\ncontextBridge.exposeInMainWorld('api', { ipc: ipcRenderer });", 'src/preload/bad.ts'],
     ["import { shell } from 'electron';\nexport const open = (u: string) => shell.openExternal(u);", 'src/main/electron/bad.ts'],
     ['export const run = (s: string) => eval(s);', 'src/renderer/src/bad.ts'],
+    ["import { shell } from 'electron';\nexport const open = (u: string) => shell['openExternal'](u);", 'src/main/electron/bad.ts'],
+    ["import { shell } from 'electron';\nconst { openExternal } = shell;\nexport const open = openExternal;", 'src/main/electron/bad.ts'],
+    ["import { contextBridge, ipcRenderer } from 'electron';\ncontextBridge.exposeInMainWorld('api', { invoke: (c: string, i: unknown) => ipcRenderer.invoke(c, i) });", 'src/preload/bad.ts'],
+    ["import https from 'node:https';\nexport const a = new https.Agent({ rejectUnauthorized: false as const });", 'src/main/portal/bad.ts'],
+    ['export const show = (el: HTMLElement, name: string) => { el.innerHTML = name; };', 'src/renderer/src/bad.ts'],
   ])('refuses %j', async (code, filePath) => {
     expect(await ruleIdsFor(code, filePath)).toContain('no-restricted-syntax');
   });
