@@ -15,6 +15,28 @@ export interface AuditLog {
  * each is fsync'd. The reader skips lines it cannot parse, so a line torn by a crash mid-write costs
  * that line only.
  */
+/** `write` may write less than asked (full disk, signals on some systems): keep going until every byte is written. */
+async function writeAll(h: fs.FileHandle, buf: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < buf.length) {
+    const { bytesWritten } = await h.write(buf, offset, buf.length - offset);
+    if (bytesWritten <= 0) throw new Error('audit log: write made no progress');
+    offset += bytesWritten;
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  let d: fs.FileHandle | null = null;
+  try {
+    d = await fs.open(dir, 'r');
+    await d.sync();
+  } catch {
+    // Windows cannot open or fsync a directory; NTFS journals the entry itself.
+  } finally {
+    await d?.close().catch(() => {});
+  }
+}
+
 export async function openAuditLog(userDataDir: string, now: () => Date = () => new Date()): Promise<AuditLog> {
   const file = path.join(userDataDir, 'audit.log');
   await fs.mkdir(userDataDir, { recursive: true });
@@ -26,7 +48,10 @@ export async function openAuditLog(userDataDir: string, now: () => Date = () => 
 
   async function ensureOpen(): Promise<fs.FileHandle> {
     if (handle) return handle;
+    const existed = await fs.access(file).then(() => true, () => false);
     handle = await fs.open(file, 'a', 0o600);
+    // A new file is only durable once its directory entry is: sync the directory too (where the OS allows it).
+    if (!existed) await syncDir(userDataDir);
     // After a torn last line, start on a fresh line so the next entry is not glued to the fragment.
     const { size } = await handle.stat();
     if (size > 0 && needsNewline === null) {
@@ -48,9 +73,11 @@ export async function openAuditLog(userDataDir: string, now: () => Date = () => 
       const next = queue.then(async () => {
         const h = await ensureOpen();
         const prefix = needsNewline ? '\n' : '';
-        needsNewline = false;
-        await h.write(prefix + JSON.stringify(entry) + '\n');
+        // Until this write is known complete, assume a fragment may be left: the next entry starts on a fresh line.
+        needsNewline = true;
+        await writeAll(h, Buffer.from(prefix + JSON.stringify(entry) + '\n', 'utf8'));
         await h.datasync();
+        needsNewline = false;
         cache?.push(entry);
         return entry;
       });
