@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import { AppFailure } from '../../shared/errors';
@@ -103,7 +104,8 @@ export class PortalGateway {
   private readonly fresh: HttpClient;
   private parent: HeldToken | null = null;
   private parentPending: Promise<string> | null = null;
-  private readonly caps = new Map<string, HeldToken>();
+  // One CAP session per customer of recent calls; older ones are simply opened again when needed.
+  private readonly caps = new LRUCache<string, HeldToken>({ max: 50 });
   private readonly capPending = new Map<string, Promise<string>>();
 
   constructor(private readonly options: GatewayOptions) {

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Customer, CustomerSummary, User, UserSummary } from '../../shared/portal/schemas';
 
 interface CustomerUsers {
@@ -6,13 +7,17 @@ interface CustomerUsers {
   complete: boolean;
 }
 
+/** How much a long shift may keep: the customers and users of recent calls, not the whole directory. */
+export const directoryCacheLimits = { customers: 2_000, customersWithUsers: 20 };
+
 /**
- * Customers and users the portal has shown this session. Used for audit entries (names, account
+ * Customers and users the portal has shown recently. Used for audit entries (names, account
  * numbers, extensions) and for the shared-Email warning, which the portal API cannot answer directly.
+ * Bounded, least recently used first out, so memory stays flat over a day of calls.
  */
 export class DirectoryCache {
-  private readonly customers = new Map<string, CustomerSummary | Customer>();
-  private readonly users = new Map<string, CustomerUsers>();
+  private readonly customers = new LRUCache<string, CustomerSummary | Customer>({ max: directoryCacheLimits.customers });
+  private readonly users = new LRUCache<string, CustomerUsers>({ max: directoryCacheLimits.customersWithUsers });
 
   rememberCustomers(list: readonly (CustomerSummary | Customer)[]): void {
     for (const c of list) this.customers.set(c.id, { ...this.customers.get(c.id), ...c });
