@@ -5,7 +5,11 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/electron/index.ts') }, external: ['keytar', 'electron'] },
+      // Two hosts, one core: the Electron entry and the browser shell's CLI, bundled so neither compiles TypeScript at start.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/main/electron/index.ts'), 'browser-shell': resolve(__dirname, 'src/main/browser-shell/cli.ts') },
+        external: ['keytar', 'electron', 'playwright-core'],
+      },
     },
   },
   preload: {

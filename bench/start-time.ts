@@ -6,7 +6,7 @@
  * the next frame painted. The time is wall clock from just before spawn to that frame.
  * Goals: start under 1.5 s; renderer JS + CSS under 350 KB gzipped.
  *
- *   npx electron-vite build && npx tsx bench/start-time.ts
+ *   npx electron-vite build && npx tsx bench/start-time.ts   (the CLI runs from its bundle, out/main/browser-shell.js)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -27,11 +27,11 @@ import { isMain } from './run-main';
 import { summarize } from './stats';
 
 const RUNS = 20;
-/** Attribution: loading the CLI's modules through tsx, without starting anything. */
+/** Attribution: loading the CLI's bundle and its modules, without starting anything. */
 const MODULE_LOADS = 5;
 const WARM_UP = 1;
 const repoRoot = resolve(__dirname, '..');
-const cli = join(repoRoot, 'src/main/browser-shell/cli.ts');
+const cli = join(repoRoot, 'out/main/browser-shell.js');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function freePort(): Promise<number> {
@@ -102,7 +102,7 @@ async function stop(child: ChildProcess): Promise<void> {
 interface StartTiming {
   /** Spawn → Customer field focused, frame painted. */
   ms: number;
-  /** Spawn → Chromium's DevTools port answers (node, tsx, the core and Chromium's launch; ±10 ms polling). */
+  /** Spawn → Chromium's DevTools port answers (node, the bundled core and Chromium's launch; ±10 ms polling). */
   portMs: number;
   upperBound: boolean;
 }
@@ -110,7 +110,7 @@ interface StartTiming {
 async function timeOneStart(portalUrl: string, username: string): Promise<StartTiming> {
   const userDataDir = await signedInUserDataDir(portalUrl, username);
   const port = await freePort();
-  const args = ['--import', 'tsx', cli, '--headless', `--portal-url=${portalUrl}`, `--user-data-dir=${userDataDir}`, `--remote-debugging-port=${port}`];
+  const args = [cli, '--headless', `--portal-url=${portalUrl}`, `--user-data-dir=${userDataDir}`, `--remote-debugging-port=${port}`];
   const startedAt = Date.now();
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
@@ -132,12 +132,11 @@ async function timeOneStart(portalUrl: string, username: string): Promise<StartT
   }
 }
 
-/** Spawn → exit of a node that only loads the modules the CLI loads (through tsx, as the CLI does). */
+/** Spawn → exit of the CLI's bundle given an unknown flag: it loads every module, then refuses the flag. */
 function timeModuleLoad(): number {
-  const load = ['./src/main/core/create-core', './src/main/browser-shell/launch', './src/portal-sim/index'].map((m) => `require(${JSON.stringify(m)});`).join('');
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', load], { cwd: repoRoot, stdio: 'ignore' });
-  if (r.status !== 0) throw new Error('loading the CLI modules failed');
+  const r = spawnSync(process.execPath, [cli, '--measure-module-load-only'], { cwd: repoRoot, stdio: 'ignore' });
+  if (r.status !== 2) throw new Error('loading the CLI bundle failed');
   return performance.now() - t0;
 }
 
@@ -193,7 +192,7 @@ export async function runStartTime(log: (line: string) => void = console.log): P
     id: 3,
     title: 'Start',
     method:
-      'Spawns `node --import tsx src/main/browser-shell/cli.ts --headless --portal-url=… --user-data-dir=… --remote-debugging-port=…` ' +
+      'Spawns `node out/main/browser-shell.js --headless --portal-url=… --user-data-dir=… --remote-debugging-port=…` ' +
       '(what `npm start` runs where Electron is missing) with a user-data dir as after a keychain sign-in: settings.json names the portal, ' +
       'the staff name and the parent admin, so the console opens on the Customer field, not on first run (no password is needed to show it; ' +
       'this machine has no keychain, whose probe fails in about 10 ms). Attaches over CDP and, in the page, takes the wall-clock time of the first ' +
@@ -201,8 +200,8 @@ export async function runStartTime(log: (line: string) => void = console.log): P
       'Size: every `out/renderer/assets/*.js` and `*.css`, gzipped with zlib\'s default level; KB = 1,000 bytes.',
     measurements: [
       { label: 'process start → Customer field focused, frame painted', unit: 'ms', summary: s },
-      { label: '  of which: spawn → Chromium\'s DevTools port answers (node + tsx + core + Chromium launch)', unit: 'ms', summary: summarize(portMs) },
-      { label: 'attribution only: node --import tsx loading the CLI\'s modules (core, browser shell, simulator), nothing started', unit: 'ms', summary: moduleLoad },
+      { label: '  of which: spawn → Chromium\'s DevTools port answers (node + bundled core + Chromium launch)', unit: 'ms', summary: summarize(portMs) },
+      { label: 'attribution only: node loading the CLI bundle and its modules (core, browser shell, playwright-core), nothing started', unit: 'ms', summary: moduleLoad },
       { label: 'first (cold) start, not counted', unit: 'ms', value: coldMs },
       { label: 'renderer JavaScript, gzipped', unit: 'KB', value: sizes.js / 1000 },
       { label: 'renderer CSS, gzipped', unit: 'KB', value: sizes.css / 1000 },
@@ -214,10 +213,9 @@ export async function runStartTime(log: (line: string) => void = console.log): P
       ...(upperBounds > 0 ? [`${upperBounds} of ${RUNS} runs were already focused when the benchmark attached: those times are upper bounds.`] : []),
       ...(s.median >= 1500
         ? [
-            'What limits start here: this start path compiles TypeScript with tsx at every start (the module-load line above, which also loads ' +
-              'playwright-core, axios and zod), then launches Chromium with a fresh profile, then the page loads a non-minified bundle and asks ' +
-              'app:info and settings:get before it renders the console. The CLI also imports the simulator at the top of cli.ts even when no demo ' +
-              'portal is used. On this shared 2-core machine other work runs beside the benchmark (see the load average), which stretches every phase.',
+            'What limits start here: node loads the CLI bundle with playwright-core, axios and zod (the module-load line above), then launches ' +
+              'Chromium with a fresh profile, then the page loads the bundle and asks app:info and settings:get before it renders the console. ' +
+              'On this shared 2-core machine other work runs beside the benchmark (see the load average), which stretches every phase.',
           ]
         : []),
       ...(totalKb >= 350

@@ -20,5 +20,5 @@ if (electron && electron.path) {
   run(electron.path, [root, ...args]);
 } else {
   if (electron) console.log(`Electron runtime not available: ${electron.reason}; starting the browser shell in Chromium instead.`);
-  run(process.execPath, ['--import', 'tsx', resolve(root, 'src/main/browser-shell/cli.ts'), ...args]);
+  run(process.execPath, [resolve(root, 'out/main/browser-shell.js'), ...args]);
 }

@@ -5,11 +5,10 @@ import { FlagError, parseHostFlags } from '../core/cli-options';
 import { createCore } from '../core/create-core';
 import { browserShellOrigin } from '../core/renderer-security';
 import { createLogger } from '../log/logger';
-import { startSimulator } from '../../portal-sim/index';
 import { launchBrowserShell } from './launch';
 import packageJson from '../../../package.json';
 
-/** `npm start` where the Electron runtime is absent, or with `--browser`. */
+/** `npm start` where the Electron runtime is absent, or with `--browser`; runs from its bundle `out/main/browser-shell.js`. */
 async function main(): Promise<void> {
   let flags;
   try {
@@ -32,11 +31,13 @@ async function main(): Promise<void> {
     portalOverride: flags.portal,
     allowedOrigin: browserShellOrigin,
     log,
-    startDemoPortal: async () => startSimulator({ port: 0 }),
+    // Loaded only when the demo portal is used, so a real-portal start does not pay for the simulator.
+    startDemoPortal: async () => (await import('../../portal-sim/index')).startSimulator({ port: 0 }),
   });
   const shell = await launchBrowserShell({
     dispatcher: core.dispatcher,
-    rendererDir: resolve(__dirname, '../../../out/renderer'),
+    // Bundled to out/main/browser-shell.js: the built renderer sits beside it, as for the Electron host.
+    rendererDir: resolve(__dirname, '../renderer'),
     headless,
     remoteDebuggingPort: flags.remoteDebuggingPort,
   });

@@ -4,7 +4,6 @@ import { FlagError, parseHostFlags } from '../core/cli-options';
 import { createCore, type Core } from '../core/create-core';
 import { electronOrigin } from '../core/renderer-security';
 import { createLogger } from '../log/logger';
-import { startSimulator } from '../../portal-sim/index';
 import { appSchemePrivileges, serveRenderer } from './app-protocol';
 import { bridgeIpc } from './ipc-bridge';
 import { denyAllPermissions, guardWebContents } from './web-contents-guards';
@@ -57,7 +56,7 @@ app.whenReady().then(async () => {
     portalOverride: flags.portal,
     allowedOrigin: electronOrigin,
     log: createLogger(),
-    startDemoPortal: () => startSimulator({ port: 0 }),
+    startDemoPortal: async () => (await import('../../portal-sim/index')).startSimulator({ port: 0 }),
   });
   bridgeIpc(ipcMain, core.dispatcher);
   mainWindow = createMainWindow(BrowserWindow, join(__dirname, '../preload/index.cjs'));
