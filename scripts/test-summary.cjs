@@ -15,6 +15,11 @@ const failed = report.numFailedTests ?? 0;
 // A file that failed to load has no test results of its own but must still fail the run.
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 const brokenFiles = (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length;
+for (const file of report.testResults ?? []) {
+  for (const test of file.assertionResults ?? []) {
+    if (test.status === 'skipped' || test.status === 'pending' || test.status === 'todo') console.log(`skipped: ${test.fullName}`);
+  }
+}
 const line = `${passed} passed, ${failed + brokenFiles} failed${skipped ? `, ${skipped} skipped` : ''}`;
 console.log(line);
 process.exit(failed + brokenFiles > 0 ? 1 : 0);
