@@ -70,10 +70,10 @@ export async function runSteadyMemory(log: (line: string) => void = console.log)
           `Attribution: the same 1,000 searches and 100 switches going back and forth between only two customers grow heapUsed by ` +
             `${fmt(((twoCustomers.after.heapUsed - twoCustomers.baseline.heapUsed) / twoCustomers.baseline.heapUsed) * 100)} % and RSS by ` +
             `${fmt(((twoCustomers.after.rss - twoCustomers.baseline.rss) / twoCustomers.baseline.rss) * 100)} % (one run). ` +
-            'The difference to the figure above is state kept per customer visited: the DirectoryCache (src/main/services/directory-cache.ts) keeps ' +
-            'every customer and user the portal has shown this session, and the gateway keeps one CAP session per customer ' +
-            '(`caps` in src/main/portal/portal-gateway.ts); neither has a bound or an eviction. The rest, and most of the RSS growth, ' +
-            'is code compiled and memory reserved by V8 for the switch path, which the 100-search baseline has not run yet; RSS does not shrink after a collection.',
+            'The difference to the figure above is state kept per customer visited, bounded by least-recently-used caches: the DirectoryCache ' +
+            '(src/main/services/directory-cache.ts, the users of 20 customers and 2,000 customers) and one CAP session for each of the last 50 customers ' +
+            '(`caps` in src/main/portal/portal-gateway.ts). Most of the RSS growth is code compiled and memory reserved by V8 for the switch path, ' +
+            'which the 100-search baseline has not run yet; RSS does not shrink after a collection.',
         ]
       : [],
   };
