@@ -22,7 +22,8 @@ export function FirstRun({ info, settings }: { info: AppInfo; settings: Settings
             <SignInForm info={info} settings={settings} askStaffName />
           </Paper>
           <Text size="xs" c="dimmed" ta="center">
-            Version {info.version} · {info.host === 'electron' ? 'desktop app' : 'browser shell'}
+            Version {info.version} · {info.host === 'electron' ? 'desktop app' : 'browser shell'} ·{' '}
+            {info.portalMode === 'demo' ? 'built-in demo portal' : info.portalMode}
           </Text>
         </Stack>
       </Container>

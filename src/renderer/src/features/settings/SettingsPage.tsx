@@ -86,6 +86,7 @@ export function SettingsPage({ info, settings }: { info: AppInfo; settings: Sett
         <Stack gap={4}>
           <Title order={3} size="h4">About</Title>
           <Text size="sm">Version {info.version} · {info.host === 'electron' ? 'desktop app' : 'browser shell'}</Text>
+          <Text size="sm">Portal: {info.portalMode === 'demo' ? 'built-in demo portal' : info.portalMode}</Text>
           <Text size="sm">
             System keychain: {info.keychain.status === 'available' ? 'available' : `not available (${info.keychain.reason})`}
           </Text>
