@@ -1,5 +1,5 @@
 import { AppFailure } from '../../shared/errors';
-import type { HistoryEntry, ResetStatus } from '../../shared/ipc/contract';
+import type { HistoryEntry, HistoryStatusCheck, ResetStatus } from '../../shared/ipc/contract';
 import { foldText } from '../../shared/text/fold';
 import type { AuditEntry } from '../audit/audit-entry';
 import { subjectOf } from './audit-subject';
@@ -74,18 +74,20 @@ export function createHistoryService(ctx: ConsoleContext) {
     list,
 
     /** Reads the live status; when the portal cannot answer, the last known status stays, with its time. */
-    async refreshStatus(entryId: string): Promise<HistoryEntry> {
+    async refreshStatus(entryId: string): Promise<HistoryStatusCheck> {
       const entries = await ctx.audit.readAll();
       const entry = historyOf(entries).find((e) => e.id === entryId);
       if (!entry) throw new AppFailure('not_found', { message: 'This history entry does not exist.' });
-      if (entry.action === 'reset_refused') return entry;
+      // A refused reset sent nothing: there is no status to read.
+      if (entry.action === 'reset_refused') return { ...entry, live: true, problem: null };
       let password;
       try {
         const portal = await ctx.portals.get(choiceOfProfile(entry.profile));
         password = (await portal.gateway.getUser(entry.customerId, entry.userId)).password;
       } catch (err) {
-        ctx.log.info('history.status_unavailable', { code: err instanceof AppFailure ? err.error.code : 'internal_error' });
-        return entry;
+        const code = err instanceof AppFailure ? err.error.code : 'internal_error';
+        ctx.log.info('history.status_unavailable', { code });
+        return { ...entry, live: false, problem: code };
       }
       const { status, issuedAt } = statusOfReset(entry, password);
       const expiresAt = issuedAt && issuedAt === password.tempIssuedAt ? password.tempExpiresAt : entry.expiresAt;
@@ -101,7 +103,7 @@ export function createHistoryService(ctx: ConsoleContext) {
         expiresAt,
         outcome: status,
       });
-      return { ...entry, status, issuedAt, expiresAt, statusCheckedAt: check.at };
+      return { ...entry, status, issuedAt, expiresAt, statusCheckedAt: check.at, live: true, problem: null };
     },
 
     async exportCsv(filter: HistoryFilter): Promise<{ csv: string; fileName: string }> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorCode } from '../errors';
 import { customer, customerSummary, passwordState, user, userSummary } from '../portal/schemas';
 
 /**
@@ -108,6 +109,13 @@ export const historyEntry = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
+/** A status refresh: the entry as now known; `live` false when the portal could not answer (then `problem` says why). */
+export const historyStatusCheck = historyEntry.extend({
+  live: z.boolean(),
+  problem: errorCode.nullable(),
+});
+export type HistoryStatusCheck = z.infer<typeof historyStatusCheck>;
+
 export const historyFilter = z
   .object({
     customer: z.string().max(200).optional(),
@@ -166,7 +174,7 @@ export const contract = {
   },
   'reset:status': { input: z.object({ customerId: id, userId: userIdentifier }).strict(), output: user },
   'history:list': { input: historyFilter, output: z.object({ entries: z.array(historyEntry) }) },
-  'history:refreshStatus': { input: z.object({ entryId: id }).strict(), output: historyEntry },
+  'history:refreshStatus': { input: z.object({ entryId: id }).strict(), output: historyStatusCheck },
   'history:exportCsv': { input: historyFilter, output: z.object({ csv: z.string(), fileName: z.string() }) },
   'history:noteCopied': { input: z.object({ entryId: id.nullable(), customerId: id, userId: userIdentifier }).strict(), output: z.object({}) },
 } as const;

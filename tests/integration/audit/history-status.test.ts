@@ -96,7 +96,7 @@ describe('history and live status at the core', () => {
 
     await mpnChange(h, token);
     const done = await h.ok('history:refreshStatus', { entryId: entry!.id });
-    expect(done.status).toBe('completed');
+    expect(done).toMatchObject({ status: 'completed', live: true, problem: null });
     expect(Date.parse(done.statusCheckedAt!)).toBeGreaterThanOrEqual(Date.parse(signedInOnly.statusCheckedAt!));
     // The list remembers the last check.
     expect((await byUser(JANE))[0]).toMatchObject({ id: entry!.id, status: 'completed', statusCheckedAt: done.statusCheckedAt });
@@ -203,6 +203,7 @@ describe('history and live status at the core', () => {
     expect(parseCsv((await h.ok('history:exportCsv', {})).csv)).toHaveLength(before.length + 1);
     expect(await h.ok('history:noteCopied', { entryId: checked.id, customerId: checked.customerId, userId: checked.userId })).toEqual({});
     const again = await h.ok('history:refreshStatus', { entryId: checked.id });
+    expect(again).toMatchObject({ live: false, problem: 'portal_unreachable' });
     expect(again.status).toBe(checked.status);
     expect(again.statusCheckedAt).toBe(checked.statusCheckedAt);
     const { entries } = await auditLines(h);
