@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
+import { customerResult, openCustomer, outbox, pickUser, searchCustomers, sendReset, shot, signIn } from './fixtures/flows';
 
 /**
  * The console as a staffer uses it, through the browser shell against this test's simulator:
@@ -11,63 +12,8 @@ import { openConsole, type ConsoleFixture } from './fixtures/console';
 
 const JANE = { userId: 'jsmith@acme.voip', email: 'jane.smith@acmedental.co.uk' };
 
-async function signIn(f: ConsoleFixture, staffName = 'Sam Carter'): Promise<void> {
-  const { page } = f;
-  await page.getByLabel('Username').fill(f.sim.credentials.username);
-  await page.getByLabel('Password').fill(f.sim.credentials.password);
-  await page.getByLabel('Your name').fill(staffName);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('textbox', { name: 'Customer' }).waitFor();
-}
-
-function escapeRe(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A customer result button, by the customer's exact name. */
-function customerResult(page: Page, name: string) {
-  return page.getByRole('button', { name: new RegExp(`^${escapeRe(name)} (Exact name )?Acct`) });
-}
-
-async function searchCustomers(page: Page, query: string): Promise<void> {
-  const field = page.getByRole('textbox', { name: 'Customer' });
-  await field.fill(query);
-  await field.press('Enter');
-  await page.getByText(/match(es)? for “/).waitFor();
-}
-
-async function openCustomer(page: Page, query: string, name: string): Promise<void> {
-  await searchCustomers(page, query);
-  await customerResult(page, name).click();
-  await page.getByRole('textbox', { name: 'Search users' }).waitFor();
-}
-
-/** Types in Search users and presses Enter: the first match is picked once the debounced search answers. */
-async function pickUser(page: Page, q: string, fullName: string): Promise<void> {
-  const field = page.getByRole('textbox', { name: 'Search users' });
-  await field.fill(q);
-  await field.press('Enter');
-  await page.getByRole('heading', { name: fullName, level: 2 }).waitFor();
-}
-
-async function sendReset(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Reset password' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('checkbox').check();
-  await dialog.getByRole('button', { name: 'Send temporary password' }).click();
-}
-
-async function outbox(f: ConsoleFixture, to: string): Promise<{ to: string; tempPassword: string; kind: string }[]> {
-  const res = await fetch(`${f.sim.url}/_sim/outbox?to=${encodeURIComponent(to)}`);
-  return ((await res.json()) as { messages: { to: string; tempPassword: string; kind: string }[] }).messages;
-}
-
 async function simStats(f: ConsoleFixture): Promise<{ passwordResets: number; emailsSent: number }> {
   return (await (await fetch(`${f.sim.url}/_sim/stats`)).json()) as { passwordResets: number; emailsSent: number };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.E2E_SHOTS) await page.screenshot({ path: `${process.env.E2E_SHOTS}/${name}.png`, fullPage: true });
 }
 
 const text = (page: Page, label: string) => page.getByLabel(label, { exact: true }).textContent();

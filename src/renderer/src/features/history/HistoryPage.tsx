@@ -1,138 +1,223 @@
-import { Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryEntry, ResetStatus, SettingsView } from '../../../../shared/ipc/contract';
 import { buildTicketNote, formatInstant } from '../../../../shared/ticket-note';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { unwrap } from '../../lib/api-error';
 import { copyRich, downloadBlob } from '../../lib/clipboard';
+import { useUnreachableSince } from '../../lib/connectivity';
+import { navigate } from '../../lib/route';
+import { useNow } from '../../lib/use-now';
+import { useConsole } from '../console/console-state';
 import { userDetailQuery } from '../users/queries';
+import { emptyFilterForm, filterOf, isFiltered, type FilterForm } from './history-filter';
 import { noteInputFromEntry } from './history-note';
-import { historyKeys, historyListQuery, type HistoryFilter } from './queries';
+import { GRID_COLUMNS, HistoryRow, ROW_HEIGHT, type RowActions } from './HistoryRow';
+import { historyKeys, historyListQuery, historyStatusQuery } from './queries';
+import { useLocalAction } from './use-local-action';
+import './history.css';
 
-const statusColor: Record<ResetStatus, string> = { pending: 'blue', completed: 'teal', expired: 'orange', unknown: 'gray' };
-const actionLabel: Record<HistoryEntry['action'], string> = { reset_sent: 'Sent', reset_refused: 'Refused', reset_unknown: 'Outcome unknown' };
+const statusOptions = [
+  { value: '', label: 'Any status' },
+  { value: 'pending', label: 'Pending' },
+  { value: 'completed', label: 'Completed' },
+  { value: 'expired', label: 'Expired' },
+  { value: 'unknown', label: 'Unknown' },
+];
+
+/** Statuses that can still change: a visible row with one of these is read from the portal. */
+function checkable(e: HistoryEntry): boolean {
+  return e.action !== 'reset_refused' && (e.status === 'pending' || e.status === 'unknown');
+}
+
+/**
+ * After "Reset again" the console mounts with the user's panel and its Search users field takes focus;
+ * put the keyboard on Reset password instead once it is on screen (the staffer came here to reset).
+ */
+function focusResetPasswordWhenShown(timeoutMs = 3_000): void {
+  const until = Date.now() + timeoutMs;
+  const tick = () => {
+    const button = Array.from(document.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === 'Reset password');
+    if (button) {
+      requestAnimationFrame(() => {
+        if (!button.disabled) button.focus();
+      });
+    } else if (Date.now() < until) setTimeout(tick, 50);
+  };
+  setTimeout(tick, 0);
+}
 
 export function HistoryPage({ settings: _settings }: { settings: SettingsView }) {
   const queryClient = useQueryClient();
-  const [text, setText] = useState('');
-  const [status, setStatus] = useState<ResetStatus | null>(null);
-  const [debounced] = useDebouncedValue(text.trim(), 250);
-  const filter: HistoryFilter = { ...(debounced ? { customer: debounced } : {}), ...(status ? { status } : {}) };
+  const { openCustomer, pickUser } = useConsole();
+  const [form, setForm] = useState<FilterForm>(emptyFilterForm);
+  const [debouncedForm] = useDebouncedValue(form, 250);
+  const filter = useMemo(() => filterOf(debouncedForm), [debouncedForm]);
   const list = useQuery({ ...historyListQuery(filter), placeholderData: keepPreviousData });
-  const [copied, setCopied] = useState<string | null>(null);
+  const entries = useMemo(() => list.data?.entries ?? [], [list.data]);
+  const offline = useUnreachableSince() !== null;
+  const now = useNow(1000);
+  const [copiedFor, setCopiedFor] = useState<HistoryEntry | null>(null);
 
-  const copy = useMutation({
-    mutationFn: async (entry: HistoryEntry) => {
-      // The user's details (telephone number, alternate IDs) make the note specific; without them it stays general.
-      const user = await queryClient.fetchQuery(userDetailQuery(entry.customerId, entry.userId)).catch(() => null);
-      const note = buildTicketNote(noteInputFromEntry(entry, user));
-      await copyRich(note.text, note.html);
-      setCopied(entry.id);
-      await unwrap(window.api.history.noteCopied({ entryId: entry.id, customerId: entry.customerId, userId: entry.userId })).catch(() => undefined);
-    },
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The project does not use the React Compiler; TanStack Virtual is the issue's chosen virtualiser.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 4,
+    getItemKey: (i) => entries[i]?.id ?? i,
   });
-  const refresh = useMutation({
-    mutationFn: (entryId: string) => unwrap(window.api.history.refreshStatus({ entryId })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: historyKeys.lists() }),
-  });
-  const exportCsv = useMutation({
-    mutationFn: () => unwrap(window.api.history.exportCsv(filter)),
-    onSuccess: ({ csv, fileName }) => downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName),
+  const items = virtualizer.getVirtualItems();
+
+  // The list fills the window below the filters, whatever banners or alerts sit above it.
+  const [listHeight, setListHeight] = useState(420);
+  const hasRows = entries.length > 0;
+  useEffect(() => {
+    if (!hasRows) return;
+    const measure = () => {
+      const el = scrollRef.current;
+      if (el) setListHeight(Math.max(300, Math.floor(window.innerHeight - el.getBoundingClientRect().top - 20)));
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
+  }, [hasRows]);
+
+  // Live status for the rows on screen once scrolling settles; finished statuses are not read again.
+  const visibleIds = items.map((i) => entries[i.index]?.id).filter((id): id is string => !!id).join(' ');
+  const [settledIds] = useDebouncedValue(visibleIds, 400);
+  const settled = useMemo(() => new Set(settledIds.split(' ')), [settledIds]);
+  const checks = useQueries({
+    queries: items.map((i) => {
+      const e = entries[i.index]!;
+      return { ...historyStatusQuery(e.id), enabled: !offline && settled.has(e.id) && checkable(e) };
+    }),
   });
 
-  const entries = list.data?.entries ?? [];
+  const copy = useLocalAction(async (entry: HistoryEntry) => {
+    // The user's details make the note specific and give the live state; offline the note says the last known one.
+    const user = offline ? null : await queryClient.fetchQuery(userDetailQuery(entry.customerId, entry.userId)).catch(() => null);
+    const note = buildTicketNote(noteInputFromEntry(entry, user));
+    await copyRich(note.text, note.html);
+    setCopiedFor(entry);
+    await unwrap(window.api.history.noteCopied({ entryId: entry.id, customerId: entry.customerId, userId: entry.userId })).catch(() => undefined);
+  });
+  const refresh = useLocalAction(async (entry: HistoryEntry) => {
+    const check = await queryClient.fetchQuery({ ...historyStatusQuery(entry.id), staleTime: 0 });
+    if (check.status !== entry.status) await queryClient.invalidateQueries({ queryKey: historyKeys.lists() });
+  });
+  const resetAgain = useLocalAction(async (entry: HistoryEntry) => {
+    const customer = await unwrap(window.api.customers.open({ customerId: entry.customerId }));
+    openCustomer(customer);
+    pickUser(entry.userId);
+    navigate('console');
+    focusResetPasswordWhenShown();
+  });
+  const exportCsv = useLocalAction(async () => {
+    const { csv, fileName } = await unwrap(window.api.history.exportCsv(filter));
+    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName);
+  });
+
+  const actions: RowActions = {
+    refresh: (e) => void refresh.start(e.id, e),
+    copy: (e) => void copy.start(e.id, e),
+    resetAgain: (e) => void resetAgain.start(e.id, e),
+    busy: { refresh: refresh.pending, copy: copy.pending, resetAgain: resetAgain.pending },
+  };
+
+  const set = useCallback(<K extends keyof FilterForm>(key: K, value: FilterForm[K]) => setForm((f) => ({ ...f, [key]: value })), []);
+  const filtered = isFiltered(debouncedForm);
+  const newestCheck = entries.reduce<string | null>((m, e) => (e.statusCheckedAt && (!m || e.statusCheckedAt > m) ? e.statusCheckedAt : m), null);
+
   return (
-    <Stack gap="md">
+    <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Resets</Title>
-          <Text size="sm" c="dimmed">Every reset made from this console, newest first.</Text>
+          <Text size="sm" c="dimmed">Every reset made from this console, newest first, with its status on the portal.</Text>
         </div>
-        <Button variant="default" onClick={() => exportCsv.mutate()} loading={exportCsv.isPending}>
+        <Button variant="default" onClick={() => void exportCsv.start('export')} loading={exportCsv.pending !== null}>
           Export CSV
         </Button>
       </Group>
-      <Group align="flex-end">
-        <TextInput label="Filter by name" placeholder="Customer name" value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
-        <Select
-          label="Status"
-          placeholder="Any status"
-          data={[
-            { value: 'pending', label: 'Pending' },
-            { value: 'completed', label: 'Completed' },
-            { value: 'expired', label: 'Expired' },
-            { value: 'unknown', label: 'Unknown' },
-          ]}
-          value={status}
-          onChange={(v) => setStatus((v as ResetStatus | null) ?? null)}
-          clearable
-          w={180}
-        />
-        {list.isFetching && <Loader size="sm" />}
+
+      <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Filter resets">
+        <TextInput label="Company or account" placeholder="Acme Dental or 100-2001" value={form.customer} onChange={(e) => set('customer', e.currentTarget.value)} w={200} />
+        <TextInput label="User, extension or Email" placeholder="jane, 1042, jane@…" value={form.user} onChange={(e) => set('user', e.currentTarget.value)} w={200} />
+        <TextInput label="From" type="date" value={form.from} onChange={(e) => set('from', e.currentTarget.value)} w={150} />
+        <TextInput label="To" type="date" value={form.to} onChange={(e) => set('to', e.currentTarget.value)} w={150} />
+        <NativeSelect label="Status" data={statusOptions} value={form.status} onChange={(e) => set('status', e.currentTarget.value as ResetStatus | '')} w={140} />
+        {isFiltered(form) && (
+          <Button variant="subtle" onClick={() => setForm(emptyFilterForm)}>Clear filters</Button>
+        )}
+        {(list.isFetching || checks.some((c) => c.isFetching)) && <Loader size="sm" aria-label="Reading" />}
       </Group>
-      {exportCsv.isError && <ErrorAlert title="Export failed" error={exportCsv.error} onRetry={() => exportCsv.mutate()} compact />}
-      {copy.isError && <ErrorAlert title="The note was not copied" error={copy.error} compact />}
-      {refresh.isError && <ErrorAlert title="Status refresh failed" error={refresh.error} compact />}
+
+      <Text size="sm" role="status" aria-live="polite" c={offline ? 'orange.9' : undefined}>
+        {list.data ? `${entries.length.toLocaleString('en-GB')} ${entries.length === 1 ? 'reset' : 'resets'}${filtered ? ' match the filter' : ''}` : ''}
+        {offline
+          ? ` · The portal cannot be reached: statuses are the last known${newestCheck ? ` (newest check ${formatInstant(newestCheck)})` : ''}. History, notes and export still work.`
+          : ''}
+      </Text>
+
+      {copiedFor && !copy.error && (
+        <Text size="sm" c="teal.8" role="status">
+          Ticket note for {copiedFor.userName || copiedFor.userId} copied — paste it into the ticket.
+        </Text>
+      )}
+      {exportCsv.error !== null && <ErrorAlert title="Export failed" error={exportCsv.error} onRetry={() => void exportCsv.start('export')} compact />}
+      {copy.error !== null && <ErrorAlert title="The note was not copied" error={copy.error} compact />}
+      {refresh.error !== null && <ErrorAlert title="Status refresh failed" error={refresh.error} compact />}
+      {resetAgain.error !== null && <ErrorAlert title="Could not open this user for a new reset" error={resetAgain.error} compact />}
+
       {list.isError ? (
         <ErrorAlert title="Could not read the history" error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : list.isPending ? (
         <Group><Loader size="sm" /><Text c="dimmed">Loading…</Text></Group>
       ) : entries.length === 0 ? (
         <Paper withBorder p="lg" bg="white">
-          <Text c="dimmed">{debounced || status ? 'No reset matches this filter.' : 'No resets yet. They appear here as soon as one is sent.'}</Text>
+          <Text c="dimmed">{filtered ? 'No reset matches this filter.' : 'No resets yet. They appear here as soon as one is sent.'}</Text>
         </Paper>
       ) : (
-        <Paper withBorder bg="white">
-          <Table striped highlightOnHover verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Customer</Table.Th>
-                <Table.Th>User</Table.Th>
-                <Table.Th>Sent to</Table.Th>
-                <Table.Th>Result</Table.Th>
-                <Table.Th>Staff</Table.Th>
-                <Table.Th aria-label="Actions" />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td><Text size="sm">{formatInstant(e.at)}</Text></Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>{e.customerName}</Text>
-                    {e.accountNumber && <Text size="xs" c="dimmed" ff="monospace">Acct {e.accountNumber}</Text>}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{e.userName} · ext {e.extension}</Text>
-                    <Text size="xs" c="dimmed">{e.userId}</Text>
-                  </Table.Td>
-                  <Table.Td><Text size="sm" style={{ wordBreak: 'break-all' }}>{e.email ?? '—'}</Text></Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Badge variant="light" color={e.action === 'reset_sent' ? 'teal' : e.action === 'reset_unknown' ? 'yellow' : 'red'}>{actionLabel[e.action]}</Badge>
-                      <Badge variant="outline" color={statusColor[e.status]}>{e.status}</Badge>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td><Text size="sm">{e.staffName}</Text></Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <Button size="compact-sm" variant="subtle" onClick={() => refresh.mutate(e.id)} loading={refresh.isPending && refresh.variables === e.id}>
-                        Refresh status
-                      </Button>
-                      {e.action !== 'reset_refused' && (
-                        <Button size="compact-sm" variant={copied === e.id ? 'light' : 'default'} onClick={() => copy.mutate(e)} loading={copy.isPending && copy.variables?.id === e.id}>
-                          Copy ticket note
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+        <Paper withBorder bg="white" role="table" aria-label="Resets" aria-rowcount={entries.length + 1} style={{ overflow: 'hidden' }}>
+          <div role="rowgroup">
+            <div role="row" aria-rowindex={1} className="rc-history-head" style={{ display: 'grid', gridTemplateColumns: GRID_COLUMNS, overflowY: 'hidden', scrollbarGutter: 'stable' }}>
+              <div role="columnheader">Sent · by</div>
+              <div role="columnheader">Customer</div>
+              <div role="columnheader">User</div>
+              <div role="columnheader">E-mail went to</div>
+              <div role="columnheader">Status</div>
+              <div role="columnheader"><span className="mantine-visually-hidden">Actions</span></div>
+            </div>
+          </div>
+          <div ref={scrollRef} className="rc-history-scroll" style={{ height: listHeight, scrollbarGutter: 'stable' }} tabIndex={-1}>
+            <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((item, n) => {
+                const entry = entries[item.index]!;
+                return (
+                  <HistoryRow
+                    key={item.key}
+                    entry={entry}
+                    check={checks[n]?.data}
+                    offline={offline}
+                    now={now}
+                    index={item.index}
+                    style={{ transform: `translateY(${item.start}px)` }}
+                    actions={actions}
+                  />
+                );
+              })}
+            </div>
+          </div>
         </Paper>
       )}
     </Stack>

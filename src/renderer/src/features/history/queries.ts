@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { historyFilter } from '../../../../shared/ipc/contract';
 import { unwrap } from '../../lib/api-error';
+import { connectivity } from '../../lib/connectivity';
 
 export type HistoryFilter = z.input<typeof historyFilter>;
 
@@ -9,10 +10,33 @@ export const historyKeys = {
   all: ['history'] as const,
   lists: () => [...historyKeys.all, 'list'] as const,
   list: (filter: HistoryFilter) => [...historyKeys.lists(), filter] as const,
+  statuses: () => [...historyKeys.all, 'status'] as const,
+  status: (entryId: string) => [...historyKeys.statuses(), entryId] as const,
 };
 
 export const historyListQuery = (filter: HistoryFilter) =>
   queryOptions({
     queryKey: historyKeys.list(filter),
     queryFn: () => unwrap(window.api.history.list(filter)),
+  });
+
+/** How long a live status read stays fresh before a visible row reads it again. */
+export const STATUS_STALE_MS = 2 * 60_000;
+
+/**
+ * The live status of one reset, read from the portal through the core (which records the check).
+ * When the portal cannot answer the core returns the last known status with `live: false`.
+ */
+export const historyStatusQuery = (entryId: string) =>
+  queryOptions({
+    queryKey: historyKeys.status(entryId),
+    queryFn: async () => {
+      const check = await unwrap(window.api.history.refreshStatus({ entryId }));
+      // History itself is local; whether the status read reached the portal says whether it is up.
+      if (check.live) connectivity.markReachable();
+      else if (check.problem === 'portal_unreachable') connectivity.markUnreachable();
+      return check;
+    },
+    staleTime: STATUS_STALE_MS,
+    retry: false,
   });

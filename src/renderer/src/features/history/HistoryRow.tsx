@@ -1,0 +1,129 @@
+import { Badge, Button, Stack, Text } from '@mantine/core';
+import type { CSSProperties } from 'react';
+import type { HistoryEntry, HistoryStatusCheck, ResetStatus } from '../../../../shared/ipc/contract';
+import { formatDay, formatInstant } from '../../../../shared/ticket-note';
+import { describeRemaining, formatCountdown, formatRelative } from '../../lib/format-time';
+import { formatClock, shortInstant } from './history-note';
+
+export const ROW_HEIGHT = 96;
+export const GRID_COLUMNS = 'minmax(140px, 0.9fr) minmax(140px, 1fr) minmax(160px, 1.1fr) minmax(160px, 1.1fr) minmax(180px, 1.1fr) 148px';
+
+const statusLabel: Record<ResetStatus, string> = { pending: 'Pending', completed: 'Completed', expired: 'Expired', unknown: 'Unknown' };
+const statusColor: Record<ResetStatus, string> = { pending: 'blue', completed: 'teal', expired: 'orange', unknown: 'gray' };
+
+export interface RowActions {
+  refresh(entry: HistoryEntry): void;
+  copy(entry: HistoryEntry): void;
+  resetAgain(entry: HistoryEntry): void;
+  busy: { refresh: string | null; copy: string | null; resetAgain: string | null };
+}
+
+interface Props {
+  entry: HistoryEntry;
+  /** The live read of this entry's status, when one has been made this session. */
+  check: HistoryStatusCheck | undefined;
+  /** The portal is known to be unreachable: statuses are the last known ones. */
+  offline: boolean;
+  now: number;
+  index: number;
+  style: CSSProperties;
+  actions: RowActions;
+}
+
+const clamp: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' };
+
+function StatusDetail({ entry, now }: { entry: HistoryEntry; now: number }) {
+  switch (entry.status) {
+    case 'pending': {
+      if (!entry.expiresAt) return <Text size="xs">Not used yet</Text>;
+      const remaining = Date.parse(entry.expiresAt) - now;
+      return (
+        <Text size="xs" role="timer" aria-label={`Temporary password ${describeRemaining(remaining)}`} fw={600} c={remaining < 3_600_000 ? 'orange.8' : 'blue.8'} className="rc-countdown">
+          {remaining > 0 ? `${formatCountdown(remaining)} left` : 'past 24 h by this computer’s clock'}
+        </Text>
+      );
+    }
+    case 'completed':
+      return <Text size="xs">Password changed after the reset</Text>;
+    case 'expired':
+      return <Text size="xs">Not used within 24 hours</Text>;
+    case 'unknown':
+      return <Text size="xs">{entry.action === 'reset_unknown' ? 'Outcome unknown — refresh status' : 'Not known yet'}</Text>;
+  }
+}
+
+/** One reset: when and by whom, customer, user, where the e-mail went, its status, and what to do next. */
+export function HistoryRow({ entry: listed, check, offline, now, index, style, actions }: Props) {
+  // The newer of what the list says and what a live check found.
+  const entry: HistoryEntry = check && (check.statusCheckedAt ?? '') >= (listed.statusCheckedAt ?? '') ? check : listed;
+  const stale = offline || check?.live === false;
+  const refused = entry.action === 'reset_refused';
+  const checkedLine = stale
+    ? entry.statusCheckedAt
+      ? `last known at ${shortInstant(entry.statusCheckedAt, now)}`
+      : `last known at ${shortInstant(entry.at, now)} (when sent)`
+    : entry.statusCheckedAt
+      ? `checked ${formatRelative(Date.parse(entry.statusCheckedAt), now)}`
+      : 'not checked yet';
+  const checkedTitle = entry.statusCheckedAt ? `Status read from the portal ${formatInstant(entry.statusCheckedAt)}` : 'Status as recorded when the reset was sent';
+
+  return (
+    <div role="row" aria-rowindex={index + 2} className="rc-history-row" data-status={refused ? 'refused' : entry.status} style={{ ...style, display: 'grid', gridTemplateColumns: GRID_COLUMNS, height: ROW_HEIGHT }}>
+      <div role="cell" className="rc-history-cell">
+        <Text size="sm" style={clamp} title={formatInstant(entry.at)}>{formatDay(entry.at)}</Text>
+        <Text size="xs" style={clamp}>
+          {formatClock(entry.at)}
+          {Math.abs(now - Date.parse(entry.at)) < 2 * 86_400_000 ? ` · ${formatRelative(Date.parse(entry.at), now)}` : ''}
+        </Text>
+        <Text size="xs" c="dimmed" style={clamp}>by {entry.staffName || '(no name)'}</Text>
+      </div>
+      <div role="cell" className="rc-history-cell">
+        <Text size="sm" fw={600} style={clamp} title={entry.customerName}>{entry.customerName || entry.customerId}</Text>
+        {entry.accountNumber && <Text size="xs" c="dimmed" ff="monospace" style={clamp}>Acct {entry.accountNumber}</Text>}
+      </div>
+      <div role="cell" className="rc-history-cell">
+        <Text size="sm" style={clamp} title={entry.userName}>{entry.userName || entry.userId}</Text>
+        <Text size="xs" c="dimmed" style={clamp}>ext {entry.extension || '—'}</Text>
+        <Text size="xs" c="dimmed" style={clamp} title={entry.userId}>{entry.userId}</Text>
+      </div>
+      <div role="cell" className="rc-history-cell">
+        <Text size="sm" style={{ wordBreak: 'break-all', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }} title={entry.email ?? undefined}>
+          {entry.email ?? '—'}
+        </Text>
+        {refused ? (
+          <Text size="xs" c="red.8">Not sent: {entry.outcome.replace(/_/g, ' ')}</Text>
+        ) : entry.action === 'reset_unknown' ? (
+          <Text size="xs" c="yellow.9">Sending: outcome unknown</Text>
+        ) : null}
+      </div>
+      <div role="cell" className="rc-history-cell">
+        {refused ? (
+          <Badge variant="light" color="red">Refused</Badge>
+        ) : (
+          <>
+            <Badge variant={entry.status === 'expired' ? 'filled' : 'light'} color={statusColor[entry.status]}>{statusLabel[entry.status]}</Badge>
+            <StatusDetail entry={entry} now={now} />
+            <Text size="xs" c={stale ? 'orange.9' : 'dimmed'} lineClamp={2} title={checkedTitle}>{checkedLine}</Text>
+          </>
+        )}
+      </div>
+      <div role="cell" className="rc-history-cell">
+        {!refused && (
+          <Stack gap={4} align="stretch">
+            <Button size="compact-xs" variant="subtle" onClick={() => actions.refresh(entry)} loading={actions.busy.refresh === entry.id}>
+              Refresh status
+            </Button>
+            <Button size="compact-xs" variant="default" onClick={() => actions.copy(entry)} loading={actions.busy.copy === entry.id}>
+              Copy ticket note
+            </Button>
+            {entry.status === 'expired' && (
+              <Button size="compact-xs" color="orange" onClick={() => actions.resetAgain(entry)} loading={actions.busy.resetAgain === entry.id}>
+                Reset again
+              </Button>
+            )}
+          </Stack>
+        )}
+      </div>
+    </div>
+  );
+}
