@@ -17,8 +17,9 @@ export function createQueryClient(): QueryClient {
     }),
     mutationCache: new MutationCache({
       onError: (error) => react(error),
-      // Every mutation but history/settings ones goes through the portal.
-      onSuccess: () => connectivity.markReachable(),
+      onSuccess: (_data, _variables, _context, mutation) => {
+        if (mutation.meta?.reachesPortal === true) connectivity.markReachable();
+      },
     }),
     defaultOptions: {
       queries: { retry: shouldRetryRead, refetchOnWindowFocus: false },

@@ -42,3 +42,6 @@ export function useUnreachableSince(): number | null {
 export function isPortalKey(key: readonly unknown[]): boolean {
   return key[0] === 'customers' || key[0] === 'users' || key[0] === 'reset';
 }
+
+/** `meta` of a mutation whose success proves the portal answered (settings, notes and history are local). */
+export const portalMutation = { reachesPortal: true } as const;

@@ -10,6 +10,7 @@ import { useConsole } from '../console/console-state';
 import { userKeys } from '../users/queries';
 import { customerKeys, customerSearchQuery } from './queries';
 import { Highlighted } from './Highlighted';
+import { portalMutation } from '../../lib/connectivity';
 
 /** Matches for the submitted Customer search; opening one does the Access CAP step. */
 export function CustomerResults({ onOpened }: { onOpened(): void }) {
@@ -19,6 +20,7 @@ export function CustomerResults({ onOpened }: { onOpened(): void }) {
   const [refused, setRefused] = useState<string | null>(null);
 
   const open = useMutation({
+    meta: portalMutation,
     mutationFn: (customerId: string) => unwrap(window.api.customers.open({ customerId })),
     onSuccess: (customer) => {
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);

@@ -9,6 +9,7 @@ import { useConsole } from '../console/console-state';
 import { historyKeys } from '../history/queries';
 import { userKeys } from '../users/queries';
 import { resetKeys, resetWarningsQuery } from './queries';
+import { portalMutation } from '../../lib/connectivity';
 
 /** 3 or more resets of one user in 24 hours looks like someone trying their luck. */
 export const SOCIAL_ENGINEERING_THRESHOLD = 3;
@@ -35,6 +36,7 @@ export function ResetDialog({ customer, user, onClose }: Props) {
   const differs = user.email.trim().toLowerCase() !== user.userId.trim().toLowerCase();
 
   const send = useMutation({
+    meta: portalMutation,
     mutationFn: () => unwrap(window.api.reset.start({ customerId: customer.id, userId: user.userId, intentId })),
     onSuccess: (outcome) => {
       if (outcome.outcome === 'unknown' && outcome.password) {

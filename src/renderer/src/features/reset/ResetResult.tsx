@@ -10,6 +10,7 @@ import { useNow } from '../../lib/use-now';
 import { useConsole, type ResetAttempt } from '../console/console-state';
 import { historyKeys } from '../history/queries';
 import { userKeys } from '../users/queries';
+import { portalMutation } from '../../lib/connectivity';
 
 /** Did a temporary password appear at or after the attempt? (A minute of slack for clock differences.) */
 export function issuedSince(user: User, startedAt: number): boolean {
@@ -22,6 +23,7 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
   const queryClient = useQueryClient();
   const { setAttempt } = useConsole();
   const check = useMutation({
+    meta: portalMutation,
     mutationFn: () => unwrap(window.api.reset.status({ customerId: customer.id, userId: user.userId })),
     onSuccess: (fresh) => {
       queryClient.setQueryData(userKeys.detail(customer.id, user.userId), fresh);

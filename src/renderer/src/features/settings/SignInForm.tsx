@@ -5,6 +5,7 @@ import type { AppInfo, CredentialStorage, SettingsView, SignInInput } from '../.
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorCodeOf, unwrap } from '../../lib/api-error';
 import { settingsKeys } from '../app/queries';
+import { portalMutation } from '../../lib/connectivity';
 
 interface Props {
   info: AppInfo;
@@ -32,6 +33,7 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
   const [keychainFailed, setKeychainFailed] = useState<string | null>(null);
 
   const signIn = useMutation({
+    meta: portalMutation,
     mutationFn: async (input: SignInInput) => {
       let view = await unwrap(window.api.auth.signIn(input));
       const name = staffName.trim();

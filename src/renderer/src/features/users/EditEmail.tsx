@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { unwrap } from '../../lib/api-error';
 import { resetKeys } from '../reset/queries';
 import { userKeys } from './queries';
+import { portalMutation } from '../../lib/connectivity';
 
 const looksLikeEmail = (v: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
 
@@ -18,6 +19,7 @@ export function EditEmail({ customer, user, onDone }: { customer: Customer; user
   const problem = next !== '' && !looksLikeEmail(next) ? 'An address needs a name, an @ and a domain such as example.com.' : null;
 
   const save = useMutation({
+    meta: portalMutation,
     mutationFn: (email: string) => unwrap(window.api.users.setEmail({ customerId: customer.id, userId: user.userId, email })),
     onSuccess: async (updated) => {
       queryClient.setQueryData(userKeys.detail(customer.id, user.userId), updated);
