@@ -155,11 +155,13 @@ function ShellInner({ info, settings }: Props) {
           ))}
         </nav>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main className="rc-main">
         <OfflineBanner />
-        {route === 'console' && <ConsolePage settings={settings} requestFocus={requestFocus} />}
-        {route === 'history' && <HistoryPage settings={settings} />}
-        {route === 'settings' && <SettingsPage info={info} settings={settings} />}
+        <div className="rc-page">
+          {route === 'console' && <ConsolePage settings={settings} requestFocus={requestFocus} />}
+          {route === 'history' && <HistoryPage settings={settings} />}
+          {route === 'settings' && <SettingsPage info={info} settings={settings} />}
+        </div>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,4 +1,4 @@
-import { Grid, Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Text, Title } from '@mantine/core';
 import type { SettingsView } from '../../../../shared/ipc/contract';
 import { CustomerField } from '../customers/CustomerField';
 import { CustomerResults } from '../customers/CustomerResults';
@@ -16,10 +16,10 @@ interface Props {
 export function ConsolePage({ settings, requestFocus }: Props) {
   const { customer, leftView, userId } = useConsole();
   return (
-    <Stack gap="md">
+    <div className="rc-console">
       <CustomerField />
-      <Grid gap="md" align="flex-start">
-        <Grid.Col span={5} className="rc-col rc-col-left">
+      <div className="rc-columns">
+        <div className="rc-col rc-col-left">
           {leftView === 'users' && customer ? (
             <>
               <OpenCustomerCard customer={customer} />
@@ -30,8 +30,8 @@ export function ConsolePage({ settings, requestFocus }: Props) {
               <CustomerResults onOpened={() => requestFocus('users')} />
             </div>
           )}
-        </Grid.Col>
-        <Grid.Col span={7} className="rc-col rc-scroll">
+        </div>
+        <div className="rc-col rc-scroll">
           {customer && userId ? (
             <UserPanel key={`${customer.id}/${userId}`} customer={customer} userId={userId} staffName={settings.staffName} />
           ) : (
@@ -49,8 +49,8 @@ export function ConsolePage({ settings, requestFocus }: Props) {
               </Text>
             </Paper>
           )}
-        </Grid.Col>
-      </Grid>
-    </Stack>
+        </div>
+      </div>
+    </div>
   );
 }
