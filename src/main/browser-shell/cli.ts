@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { FlagError, parseHostFlags } from '../core/cli-options';
 import { createCore } from '../core/create-core';
+import { defaultUserDataDir } from '../core/user-data-dir';
 import { browserShellOrigin } from '../core/renderer-security';
 import { createLogger } from '../log/logger';
 import { launchBrowserShell } from './launch';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const headless = flags.headless || !process.env.DISPLAY;
-  const userDataDir = resolve(flags.userDataDir ?? join(homedir(), '.config', 'reset-console'));
+  const userDataDir = resolve(flags.userDataDir ?? defaultUserDataDir());
   mkdirSync(userDataDir, { recursive: true, mode: 0o700 });
   const log = createLogger();
   const core = await createCore({
