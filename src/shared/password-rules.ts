@@ -3,8 +3,9 @@
  * console explains them to the caller and writes them into ticket notes. Letters, digits and case are
  * Unicode's, so `É` is upper-case and `٣` is a digit; length counts code points.
  *
- * The candidate is NFC-normalised first so that an accented letter counts as one character and one
- * letter whether the keyboard produced it precomposed or as letter + combining accent.
+ * The candidate is taken as typed, code point by code point, as the contract says: a letter followed by a
+ * combining accent is two code points, and the accent (neither a letter nor a digit) counts as a symbol.
+ * Only the "contains" comparisons fold both sides to NFC, so an accented username matches however typed.
  */
 
 export type PasswordRuleName =
@@ -46,8 +47,8 @@ export const passwordRules: readonly { name: PasswordRuleName; description: stri
 const UPPER = /[\p{Lu}\p{Lt}]/u;
 const LOWER = /\p{Ll}/u;
 const DIGIT = /\p{Nd}/u;
-// Combining marks belong to the letter they decorate, so they are not symbols.
-const SYMBOL = /[^\p{L}\p{Nd}\p{M}]/u;
+// The contract's words: any code point that is neither a letter nor a digit (a combining mark included).
+const SYMBOL = /[^\p{L}\p{Nd}]/u;
 
 /** The local part of a User ID (before the last `@`), or the whole ID when it has no `@`. */
 export function usernameOf(userId: string): string {
@@ -69,8 +70,8 @@ function phoneRuns(phoneNumber: string | null): string[] {
 
 /** Every rule the candidate breaks, in the order of `passwordRules`. An empty list means it is acceptable. */
 export function checkPassword(candidate: string, details: UserPasswordDetails): PasswordViolation[] {
-  const text = candidate.normalize('NFC');
-  const lower = text.toLowerCase();
+  const text = candidate;
+  const lower = candidate.normalize('NFC').toLowerCase();
   const out: PasswordViolation[] = [];
   const length = [...text].length;
   if (length < MIN_PASSWORD_LENGTH) {
