@@ -283,6 +283,30 @@ describe('the console, from the caller on the line to the ticket note', () => {
     expect(note).not.toContain('Temporary password sent to');
   });
 
+  it('the note copied the moment a reset succeeds states the new temporary password, even while the re-read is slow', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await signIn(f);
+    await openCustomer(page, 'Acme Dental', 'Acme Dental');
+    await pickUser(page, '1042', 'Jane Smith');
+    await f.simControl('/_sim/faults', { path: '/cap/v1/users/', method: 'GET', kind: 'latency', latencyMs: 3000, times: 2 });
+    await sendReset(page);
+    await page.getByText('Temporary password sent', { exact: true }).waitFor();
+    // Focus is on Copy ticket note: Enter right away.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Copy ticket note');
+    await page.keyboard.press('Enter');
+    await page.getByText('Copied — paste it into the ticket.').waitFor();
+    const note = await page.evaluate(() => navigator.clipboard.readText());
+    expect(note).toContain('Current status: Temporary password issued');
+    expect(note).not.toContain('Password active');
+
+    // "Copied" stands only while the note says what was copied: a later re-read that changes it clears it.
+    await f.simControl('/_sim/clock', { advanceMs: 25 * 3600 * 1000 });
+    await page.getByRole('button', { name: 'Re-read' }).click();
+    await expect.poll(() => page.getByLabel('Ticket note preview').textContent()).toContain('expired unused');
+    expect(await page.getByText('Copied — paste it into the ticket.').count()).toBe(0);
+  });
+
   it('shows names with markup as text and an offline banner when the portal goes away', async () => {
     f = await openConsole();
     const { page } = f;

@@ -14,12 +14,15 @@ import { noteInputFromAttempt } from './note-input';
 export function TicketNotePanel({ attempt, customer, user, staffName }: { attempt: ResetAttempt; customer: Customer; user: User; staffName: string }) {
   const note = useMemo(() => buildTicketNote(noteInputFromAttempt(attempt, customer, user, staffName)), [attempt, customer, user, staffName]);
   const copyButton = useRef<HTMLButtonElement>(null);
-  const [copiedAt, setCopiedAt] = useState<number | null>(null);
+  // The text that was copied: "Copied" holds only while the note still says exactly that.
+  const [copiedText, setCopiedText] = useState<string | null>(null);
+  const copied = copiedText === note.text;
 
   const copy = useMutation({
     mutationFn: async (): Promise<unknown> => {
-      await copyRich(note.text, note.html);
-      setCopiedAt(Date.now());
+      const { text, html } = note;
+      await copyRich(text, html);
+      setCopiedText(text);
       // The clipboard already holds the note; a failure to record it is reported, not fatal.
       try {
         await unwrap(window.api.history.noteCopied({ entryId: null, customerId: customer.id, userId: user.userId }));
@@ -42,8 +45,8 @@ export function TicketNotePanel({ attempt, customer, user, staffName }: { attemp
         <Group justify="space-between">
           <Title order={3} size="h5">Ticket note</Title>
           <Group gap="xs">
-            {copiedAt && !copy.isPending && <Text size="sm" c="teal" role="status">Copied — paste it into the ticket.</Text>}
-            <Button ref={copyButton} onClick={() => copy.mutate()} loading={copy.isPending} variant={copiedAt ? 'light' : 'filled'}>
+            {copied && !copy.isPending && <Text size="sm" c="teal" role="status">Copied — paste it into the ticket.</Text>}
+            <Button ref={copyButton} onClick={() => copy.mutate()} loading={copy.isPending} variant={copied ? 'light' : 'filled'}>
               Copy ticket note
             </Button>
           </Group>

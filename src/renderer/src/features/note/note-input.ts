@@ -1,11 +1,25 @@
-import type { Customer, User } from '../../../../shared/portal/schemas';
+import type { Customer, PasswordState, User } from '../../../../shared/portal/schemas';
 import { describePasswordState, type TicketNoteInput } from '../../../../shared/ticket-note';
 import type { ResetAttempt } from '../console/console-state';
+
+const at = (iso: string | null) => (iso ? Date.parse(iso) : NaN);
+
+/**
+ * The user's password state as it stands after a sent reset. A user read before the reset (or a re-read
+ * still on its way) knows nothing of it: then the reset's own result says what the portal now holds.
+ * A state read at or after the reset (the temporary password itself, or a change made since) wins.
+ */
+export function passwordAfterSentReset(password: PasswordState, sent: { issuedAt: string; expiresAt: string }): PasswordState {
+  const issued = at(sent.issuedAt);
+  if (at(password.tempIssuedAt) >= issued || at(password.changedAt) >= issued) return password;
+  return { ...password, state: 'temp_issued', tempIssuedAt: sent.issuedAt, tempExpiresAt: sent.expiresAt };
+}
 
 /** The note for a reset made on this screen, from what the screen knows now. Never holds a secret. */
 export function noteInputFromAttempt(attempt: ResetAttempt, customer: Customer, user: User, staffName: string): TicketNoteInput {
   const o = attempt.outcome;
   const latest = attempt.checked?.user ?? user;
+  const password = o.outcome === 'sent' ? passwordAfterSentReset(latest.password, o) : latest.password;
   return {
     customerName: customer.name,
     accountNumber: customer.accountNumber,
@@ -17,7 +31,7 @@ export function noteInputFromAttempt(attempt: ResetAttempt, customer: Customer, 
     issuedAt: o.outcome === 'sent' ? o.issuedAt : null,
     expiresAt: o.outcome === 'sent' ? o.expiresAt : null,
     resetId: o.outcome === 'sent' ? o.resetId : null,
-    status: describePasswordState(latest.password),
+    status: describePasswordState(password),
     staffName,
     details: { userId: user.userId, phoneNumber: user.phoneNumber, alternateIds: user.alternateIds },
   };

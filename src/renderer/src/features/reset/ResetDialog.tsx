@@ -7,6 +7,7 @@ import { unwrap } from '../../lib/api-error';
 import { newIntentId } from '../../lib/intent-id';
 import { useConsole } from '../console/console-state';
 import { historyKeys } from '../history/queries';
+import { passwordAfterSentReset } from '../note/note-input';
 import { userKeys } from '../users/queries';
 import { resetKeys, resetWarningsQuery } from './queries';
 import { portalMutation } from '../../lib/connectivity';
@@ -39,11 +40,17 @@ export function ResetDialog({ customer, user, onClose }: Props) {
     meta: portalMutation,
     mutationFn: () => unwrap(window.api.reset.start({ customerId: customer.id, userId: user.userId, intentId })),
     onSuccess: (outcome) => {
-      if (outcome.outcome === 'unknown' && outcome.password) {
-        queryClient.setQueryData(userKeys.detail(customer.id, user.userId), { ...user, password: outcome.password });
+      // What the portal now holds, at once: the re-read below may take a while, and the panel, the
+      // note (whose Copy button takes the focus) and the warnings must not show the state from before.
+      const detailKey = userKeys.detail(customer.id, user.userId);
+      const cached = queryClient.getQueryData<User>(detailKey) ?? user;
+      if (outcome.outcome === 'sent') {
+        queryClient.setQueryData(detailKey, { ...cached, password: passwordAfterSentReset(cached.password, outcome) });
+      } else if (outcome.password) {
+        queryClient.setQueryData(detailKey, { ...cached, password: outcome.password });
       }
       setAttempt({ customerId: customer.id, userId: user.userId, startedAt: startedAt.current, outcome, checked: null });
-      void queryClient.invalidateQueries({ queryKey: userKeys.detail(customer.id, user.userId) });
+      void queryClient.invalidateQueries({ queryKey: detailKey });
       void queryClient.invalidateQueries({ queryKey: resetKeys.warnings(customer.id, user.userId) });
       void queryClient.invalidateQueries({ queryKey: historyKeys.all });
       onClose(true);
