@@ -75,6 +75,18 @@ describe('buildTicketNote', () => {
     expect(text).toContain('Reset reference: none (outcome unknown)');
   });
 
+  it('says a reset confirmed by a status check was sent, with its times and why there is no reference', () => {
+    const { text } = buildTicketNote({ ...base, outcome: 'confirmed', resetId: null });
+    expect(text).toContain('Password reset: temporary password sent (confirmed by status check)');
+    expect(text).toContain("Temporary password sent to: jane.smith@acmedental.co.uk (the user's Email, not the User ID)");
+    expect(text).toContain('Outcome: Confirmed by status check');
+    expect(text).toMatch(/Sent: .*27 Nov 2026.*13:05 GMT/);
+    expect(text).toMatch(/Expires: .*28 Nov 2026.*13:05 GMT/);
+    expect(text).toContain('Reset reference: not returned — the connection dropped');
+    expect(text).not.toContain('outcome unknown');
+    expect(text).toContain('Next steps for the user:');
+  });
+
   it('escapes every value in the HTML and keeps the text literal', () => {
     const evil = '<img src=x onerror="alert(1)">&Co\'s';
     const note = buildTicketNote({ ...base, customerName: evil, userName: '<b>Jane</b>', staffName: '<script>x</script>' });

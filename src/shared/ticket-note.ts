@@ -16,8 +16,11 @@ export interface TicketNoteInput {
   userId: string;
   /** The address the temporary password was sent to (the user's Email), when known. */
   sentTo: string | null;
-  /** `sent`: the portal confirmed; `unknown`: the connection dropped after sending. */
-  outcome: 'sent' | 'unknown';
+  /**
+   * `sent`: the portal confirmed; `unknown`: the connection dropped after sending; `confirmed`: it dropped,
+   * but a status check since shows the temporary password was issued (no reset reference came back).
+   */
+  outcome: 'sent' | 'unknown' | 'confirmed';
   issuedAt: string | null;
   expiresAt: string | null;
   resetId: string | null;
@@ -108,16 +111,19 @@ export function ticketNoteParts(input: TicketNoteInput): { title: string; rows: 
   if (input.sentTo) {
     const differs = !sameAddress(input.sentTo, input.userId);
     rows.push([
-      input.outcome === 'sent' ? 'Temporary password sent to' : 'Temporary password requested for',
+      input.outcome === 'unknown' ? 'Temporary password requested for' : 'Temporary password sent to',
       differs ? `${input.sentTo} (the user's Email, not the User ID)` : `${input.sentTo} (the user's Email)`,
     ]);
   }
   if (input.outcome === 'unknown') {
     rows.push(['Outcome', 'Unknown: the connection to the portal was lost after the reset was sent. Check status before sending again.']);
   }
+  if (input.outcome === 'confirmed') {
+    rows.push(['Outcome', 'Confirmed by status check: the connection to the portal was lost after the reset was sent, and the portal shows the temporary password was issued.']);
+  }
   if (input.issuedAt) rows.push(['Sent', formatInstant(input.issuedAt, fmt)]);
   if (input.expiresAt) rows.push(['Expires', `${formatInstant(input.expiresAt, fmt)} (24 hours after sending)`]);
-  rows.push(['Reset reference', input.resetId ?? 'none (outcome unknown)']);
+  rows.push(['Reset reference', input.resetId ?? (input.outcome === 'unknown' ? 'none (outcome unknown)' : 'not returned — the connection dropped')]);
   rows.push(['Current status', input.status]);
   rows.push(['Handled by', input.staffName.trim() || '(staff name not set)']);
 
@@ -137,9 +143,14 @@ export function ticketNoteParts(input: TicketNoteInput): { title: string; rows: 
     'Confirm the new password works by signing in to My Phone Next or the UC-One app.',
   ];
   return {
-    title: input.outcome === 'sent' ? 'Password reset: temporary password sent' : 'Password reset: outcome unknown',
+    title:
+      input.outcome === 'sent'
+        ? 'Password reset: temporary password sent'
+        : input.outcome === 'confirmed'
+          ? 'Password reset: temporary password sent (confirmed by status check)'
+          : 'Password reset: outcome unknown',
     rows,
-    stepsTitle: input.outcome === 'sent' ? 'Next steps for the user' : 'Next steps for the user, once the e-mail has arrived',
+    stepsTitle: input.outcome === 'unknown' ? 'Next steps for the user, once the e-mail has arrived' : 'Next steps for the user',
     steps,
   };
 }

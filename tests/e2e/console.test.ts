@@ -273,14 +273,32 @@ describe('the console, from the caller on the line to the ticket note', () => {
     expect(await page.getByText('Temporary password sent', { exact: true }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Reset password' }).isDisabled()).toBe(true);
     await shot(page, '12-outcome-unknown');
+    // Before the check the note says the outcome is unknown.
+    await page.getByRole('button', { name: 'Copy ticket note' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Password reset: outcome unknown');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).not.toContain('Temporary password sent to');
+    await page.getByText('Copied — paste it into the ticket.').waitFor();
+
     await page.getByRole('button', { name: 'Check status' }).click();
     await page.getByText(/the reset went through/).waitFor();
     // The portal ran the request before the connection dropped: exactly one e-mail.
     expect(await outbox(f, JANE.email)).toHaveLength(1);
+    // The note changed, so "Copied" no longer stands; the new note says what the check found.
+    await expect.poll(() => page.getByText('Copied — paste it into the ticket.').count()).toBe(0);
+    // Reset password stays blocked, with the reason; sending another takes an explicit choice.
+    expect(await page.getByRole('button', { name: 'Reset password' }).isDisabled()).toBe(true);
+    await page.getByText(/Reset is blocked: .*went through/).waitFor();
+    await page.getByRole('button', { name: 'Send another anyway' }).waitFor();
+    await shot(page, '12b-outcome-confirmed');
     await page.getByRole('button', { name: 'Copy ticket note' }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Password reset: outcome unknown');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('Temporary password sent to');
     const note = await page.evaluate(() => navigator.clipboard.readText());
-    expect(note).not.toContain('Temporary password sent to');
+    expect(note).not.toContain('outcome unknown');
+    expect(note).toMatch(/Outcome: Confirmed by status check/);
+    expect(note).toMatch(/Sent: .+ [A-Z]{3,4}/);
+    expect(note).toMatch(/Expires: .+\(24 hours after sending\)/);
+    expect(note).toContain('Reset reference: not returned — the connection dropped');
+    expect(note).toContain('Current status: Temporary password issued');
   });
 
   it('the note copied the moment a reset succeeds states the new temporary password, even while the re-read is slow', async () => {

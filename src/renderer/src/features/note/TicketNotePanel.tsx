@@ -12,7 +12,8 @@ import { noteInputFromAttempt } from './note-input';
 
 /** A visible preview of the ticket note and the button that puts it on the clipboard (text + HTML). */
 export function TicketNotePanel({ attempt, customer, user, staffName }: { attempt: ResetAttempt; customer: Customer; user: User; staffName: string }) {
-  const note = useMemo(() => buildTicketNote(noteInputFromAttempt(attempt, customer, user, staffName)), [attempt, customer, user, staffName]);
+  const input = useMemo(() => noteInputFromAttempt(attempt, customer, user, staffName), [attempt, customer, user, staffName]);
+  const note = useMemo(() => buildTicketNote(input), [input]);
   const copyButton = useRef<HTMLButtonElement>(null);
   // The text that was copied: "Copied" holds only while the note still says exactly that.
   const [copiedText, setCopiedText] = useState<string | null>(null);
@@ -33,11 +34,12 @@ export function TicketNotePanel({ attempt, customer, user, staffName }: { attemp
     },
   });
 
-  // After a reset the next step is the note: put the keyboard there.
+  // After a reset (or a status check that confirms it) the next step is the note: put the keyboard there.
   // (When the outcome is unknown, Check status comes first and takes the focus instead.)
+  const settled = input.outcome !== 'unknown';
   useEffect(() => {
-    if (attempt.outcome.outcome === 'sent') copyButton.current?.focus();
-  }, [attempt.outcome]);
+    if (settled) copyButton.current?.focus();
+  }, [attempt.outcome, settled]);
 
   return (
     <Paper withBorder p="lg" bg="white">

@@ -1,6 +1,7 @@
 import type { Customer, PasswordState, User } from '../../../../shared/portal/schemas';
 import { describePasswordState, type TicketNoteInput } from '../../../../shared/ticket-note';
 import type { ResetAttempt } from '../console/console-state';
+import { confirmedByCheck } from '../reset/attempt';
 
 const at = (iso: string | null) => (iso ? Date.parse(iso) : NaN);
 
@@ -19,20 +20,35 @@ export function passwordAfterSentReset(password: PasswordState, sent: { issuedAt
 export function noteInputFromAttempt(attempt: ResetAttempt, customer: Customer, user: User, staffName: string): TicketNoteInput {
   const o = attempt.outcome;
   const latest = attempt.checked?.user ?? user;
-  const password = o.outcome === 'sent' ? passwordAfterSentReset(latest.password, o) : latest.password;
-  return {
+  const common = {
     customerName: customer.name,
     accountNumber: customer.accountNumber,
     userName: `${user.firstName} ${user.lastName}`,
     extension: user.extension,
     userId: user.userId,
-    sentTo: o.outcome === 'sent' ? o.sentTo : user.email,
-    outcome: o.outcome,
-    issuedAt: o.outcome === 'sent' ? o.issuedAt : null,
-    expiresAt: o.outcome === 'sent' ? o.expiresAt : null,
-    resetId: o.outcome === 'sent' ? o.resetId : null,
-    status: describePasswordState(password),
     staffName,
     details: { userId: user.userId, phoneNumber: user.phoneNumber, alternateIds: user.alternateIds },
+  };
+  if (o.outcome === 'sent') {
+    return {
+      ...common,
+      sentTo: o.sentTo,
+      outcome: 'sent',
+      issuedAt: o.issuedAt,
+      expiresAt: o.expiresAt,
+      resetId: o.resetId,
+      status: describePasswordState(passwordAfterSentReset(latest.password, o)),
+    };
+  }
+  // The connection dropped; "Check status" may since have shown the temporary password was issued.
+  const confirmed = confirmedByCheck(attempt);
+  return {
+    ...common,
+    sentTo: user.email,
+    outcome: confirmed ? 'confirmed' : 'unknown',
+    issuedAt: confirmed?.password.tempIssuedAt ?? null,
+    expiresAt: confirmed?.password.tempExpiresAt ?? null,
+    resetId: null,
+    status: describePasswordState(latest.password),
   };
 }

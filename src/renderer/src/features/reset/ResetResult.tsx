@@ -11,12 +11,7 @@ import { useConsole, type ResetAttempt } from '../console/console-state';
 import { historyKeys } from '../history/queries';
 import { userKeys } from '../users/queries';
 import { portalMutation } from '../../lib/connectivity';
-
-/** Did a temporary password appear at or after the attempt? (A minute of slack for clock differences.) */
-export function issuedSince(user: User, startedAt: number): boolean {
-  const issued = user.password.tempIssuedAt ? Date.parse(user.password.tempIssuedAt) : NaN;
-  return (user.password.state === 'temp_issued' || user.password.state === 'temp_expired') && issued >= startedAt - 60_000;
-}
+import { issuedSince } from './attempt';
 
 export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt; customer: Customer; user: User }) {
   const now = useNow(15_000);

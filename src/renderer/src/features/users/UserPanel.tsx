@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConsole } from '../console/console-state';
 import { TicketNotePanel } from '../note/TicketNotePanel';
 import { ResetDialog } from '../reset/ResetDialog';
+import { confirmedByCheck } from '../reset/attempt';
 import { ResetResult } from '../reset/ResetResult';
 import { EditEmail } from './EditEmail';
 import { PasswordStatus } from './PasswordStatus';
@@ -29,12 +30,15 @@ export function UserPanel({ customer, userId, staffName }: Props) {
   const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState(false);
   const resetButton = useRef<HTMLButtonElement>(null);
+  const anotherButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const focused = useRef(false);
 
   const user = detail.data;
   const myAttempt = attempt && attempt.customerId === customer.id && attempt.userId === userId ? attempt : null;
   const unknownUnchecked = myAttempt?.outcome.outcome === 'unknown' && !myAttempt.checked;
+  // The outcome was unknown, but "Check status" showed the temporary password went out for this attempt.
+  const confirmedSent = myAttempt !== null && confirmedByCheck(myAttempt) !== null;
   const blockReason = !user
     ? null
     : user.status === 'disabled'
@@ -43,7 +47,9 @@ export function UserPanel({ customer, userId, staffName }: Props) {
         ? errorTable.no_email.message
         : unknownUnchecked
           ? 'The last reset’s outcome is unknown. Check status before sending again.'
-          : null;
+          : confirmedSent
+            ? 'The status check shows the last reset went through: a temporary password is on its way. Do not send another unless the caller cannot receive it.'
+            : null;
 
   // Once the user is on screen, put the keyboard where the next step is.
   useEffect(() => {
@@ -143,13 +149,18 @@ export function UserPanel({ customer, userId, staffName }: Props) {
                 </Button>
               </span>
             </Tooltip>
+            {confirmedSent && user.email !== null && user.status === 'active' && (
+              <Button ref={anotherButton} variant="default" size="md" onClick={() => setDialog(true)}>
+                Send another anyway
+              </Button>
+            )}
             {!editing && user.status === 'active' && (
               <Button variant="default" size="md" onClick={() => setEditing(true)}>
                 {user.email === null ? 'Add Email' : 'Change Email'}
               </Button>
             )}
           </Group>
-          {blockReason && unknownUnchecked && user.email !== null && user.status === 'active' && (
+          {blockReason && (unknownUnchecked || confirmedSent) && user.email !== null && user.status === 'active' && (
             <Text size="sm" c="dimmed">Reset is blocked: {blockReason}</Text>
           )}
         </Stack>
@@ -162,7 +173,7 @@ export function UserPanel({ customer, userId, staffName }: Props) {
         <ResetDialog customer={customer} user={{ ...user, email: user.email }} onClose={(sent) => {
             setDialog(false);
             // Cancelled: back to the button that opened it (the dialog unmounts, so do it by hand).
-            if (!sent) requestAnimationFrame(() => resetButton.current?.focus());
+            if (!sent) requestAnimationFrame(() => (resetButton.current?.disabled ? anotherButton.current : resetButton.current)?.focus());
           }} />
       )}
     </Stack>
