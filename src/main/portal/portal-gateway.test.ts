@@ -200,3 +200,36 @@ describe('PortalGateway', () => {
   });
   /* eslint-enable no-restricted-syntax */
 });
+
+describe('stored credentials the portal refuses', () => {
+  it('tries them once, then stops, so polling never locks the shared account; an explicit sign-in starts again', async () => {
+    const { startSimulator } = await import('../../portal-sim/index');
+    const sim = await startSimulator({ port: 0 });
+    closers.push(() => void sim.close());
+    const g = gateway(sim.url, { credentials: async () => ({ username: sim.credentials.username, password: 'stale-password' }) });
+    for (let i = 0; i < 7; i++) {
+      const err = await g.ensureSignedIn().then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(AppFailure);
+      expect((err as AppFailure).error.code).toBe('invalid_credentials');
+      expect((err as AppFailure).error.message).toContain('Sign in again');
+    }
+    const stats = (await (await fetch(`${sim.url}/_sim/stats`)).json()) as { requests: number };
+    expect(stats.requests).toBe(1);
+    await g.signIn(sim.credentials);
+    expect(g.hasParentSession()).toBe(true);
+    await expect(g.ensureSignedIn()).resolves.toBeUndefined();
+  });
+
+  it('does not resend a sign-in whose connection dropped: each try counts towards the lockout', async () => {
+    let tries = 0;
+    const server = http.createServer((req) => {
+      tries++;
+      req.socket.destroy();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    closers.push(() => server.close());
+    const g = gateway(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    await expect(g.signIn({ username: 'u', password: 'p' })).rejects.toBeInstanceOf(AppFailure);
+    expect(tries).toBe(1);
+  });
+});

@@ -98,12 +98,17 @@ const beforeSending = new WeakSet<object>();
  * in memory only, renews them silently once on `session_expired`, retries reads (never resets), and
  * turns every answer into a parsed schema value or an AppFailure. Nothing from axios escapes it.
  */
+const storedRefusalMessage =
+  'The portal refused the stored parent-admin credentials, so the console stopped using them to avoid locking the account. Sign in again in Settings.';
+
 export class PortalGateway {
   private readonly opts: Required<Omit<GatewayOptions, 'credentials' | 'log' | 'baseUrl' | 'profileId'>>;
   private readonly pooled: HttpClient;
   private readonly fresh: HttpClient;
   private parent: HeldToken | null = null;
   private parentPending: Promise<string> | null = null;
+  /** Set when the portal refused the stored credentials; cleared by an explicit, successful sign-in. */
+  private storedRefusal: 'invalid_credentials' | 'account_locked' | null = null;
   // One CAP session per customer of recent calls; older ones are simply opened again when needed.
   private readonly caps = new LRUCache<string, HeldToken>({ max: 50 });
   private readonly capPending = new Map<string, Promise<string>>();
@@ -124,7 +129,10 @@ export class PortalGateway {
     return this.options.baseUrl;
   }
 
-  /** Checks credentials with the portal; on success the session is kept for later calls. */
+  /**
+   * Checks credentials with the portal; on success the session is kept for later calls. Never resent:
+   * each try counts towards the portal's lockout, so a lost answer is a failure, not a reason to try again.
+   */
   async signIn(credentials: ParentCredentials): Promise<void> {
     const session = await this.execute({
       method: 'POST',
@@ -132,9 +140,10 @@ export class PortalGateway {
       body: { username: credentials.username, password: credentials.password },
       schema: sessionToken,
       auth: { kind: 'none' },
-      retry: true,
+      retry: false,
     });
     this.parent = { value: session.token, expiresAt: Date.parse(session.expiresAt) };
+    this.storedRefusal = null;
   }
 
   hasParentSession(): boolean {
@@ -271,10 +280,24 @@ export class PortalGateway {
     return pending;
   }
 
+  /**
+   * The one silent sign-in with the stored credentials. Once the portal has refused them (wrong password,
+   * or the account locked), they are not tried again until the staffer signs in explicitly: retrying a
+   * stale password on every poll would lock the shared parent-admin account for the whole helpdesk.
+   */
   private async silentSignIn(): Promise<string> {
+    if (this.storedRefusal) throw new AppFailure(this.storedRefusal, { message: storedRefusalMessage });
     const credentials = await this.options.credentials();
     if (!credentials) throw new AppFailure('not_signed_in');
-    await this.signIn(credentials);
+    try {
+      await this.signIn(credentials);
+    } catch (err) {
+      if (err instanceof AppFailure && (err.error.code === 'invalid_credentials' || err.error.code === 'account_locked')) {
+        this.storedRefusal = err.error.code;
+        throw new AppFailure(err.error.code, { message: storedRefusalMessage, ...(err.error.retryAfterSeconds !== undefined ? { retryAfterSeconds: err.error.retryAfterSeconds } : {}) });
+      }
+      throw err;
+    }
     return this.parent!.value;
   }
 

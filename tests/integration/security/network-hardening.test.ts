@@ -160,17 +160,17 @@ describe('timeouts: a portal that stops answering cannot hang the console', () =
     report('stalled, no retries', { code: codeOf(r), elapsedMs: Math.round(elapsed), boundMs: responseTimeoutMs + 1_000 });
   });
 
-  it('with the default read retries, a stalled server still fails within (1 + retries) timeouts plus backoff plus a second', async () => {
+  it('with read retries allowed, a sign-in to a stalled server is still sent once (each try counts towards the lockout) and fails within the timeout plus a second', async () => {
     const server = serve(await startStalledServer());
     const t = await openCore({ maxReadRetries: 2 });
     const started = performance.now();
     const r = await t.signIn(server.url);
     const elapsed = performance.now() - started;
-    const bound = 3 * responseTimeoutMs + 20 + 40 + 1_000;
+    const bound = responseTimeoutMs + 1_000;
     expect(codeOf(r)).toBe('portal_timeout');
-    expect(server.connections).toBe(3);
+    expect(server.connections).toBe(1);
     expect(elapsed).toBeLessThan(bound);
-    report('stalled, 2 retries', { code: codeOf(r), elapsedMs: Math.round(elapsed), attempts: server.connections, boundMs: bound });
+    report('stalled, retries allowed', { code: codeOf(r), elapsedMs: Math.round(elapsed), attempts: server.connections, boundMs: bound });
   });
 
   it('a server that trickles its answer one byte at a time fails within the timeout plus a second', async () => {
