@@ -35,3 +35,19 @@ describe('audit log', () => {
     await third.close();
   });
 });
+
+describe('reading while writing', () => {
+  it('never shows an entry twice when the first read runs while an entry is being written', async () => {
+    for (let trial = 0; trial < 50; trial++) {
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'audit-race-'));
+      const log = await openAuditLog(dir);
+      await log.append({ ...base, action: 'sign_in_ok' });
+      const [entries] = await Promise.all([log.readAll(), log.append({ ...base, action: 'reset_sent' })]);
+      const after = await log.readAll();
+      expect(new Set(after.map((e) => e.id)).size).toBe(after.length);
+      expect(after).toHaveLength(2);
+      expect(entries.length).toBeLessThanOrEqual(2);
+      await log.close();
+    }
+  });
+});

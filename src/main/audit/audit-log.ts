@@ -84,28 +84,15 @@ export async function openAuditLog(userDataDir: string, now: () => Date = () => 
       queue = next.catch(() => {});
       return next;
     },
-    async readAll() {
-      await queue;
-      if (cache) return [...cache];
-      let text: string;
-      try {
-        text = await fs.readFile(file, 'utf8');
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw err;
-      }
-      const entries: AuditEntry[] = [];
-      for (const line of text.split('\n')) {
-        if (!line.trim()) continue;
-        try {
-          const parsed = auditEntry.safeParse(JSON.parse(line));
-          if (parsed.success) entries.push(parsed.data);
-        } catch {
-          // A torn or foreign line: skipped, the rest of the log still counts.
-        }
-      }
-      cache = entries;
-      return [...entries];
+    readAll() {
+      // Read in the same queue as the appends: a write landing between the file read and the cache being
+      // set would otherwise appear twice (once from the file, once pushed).
+      const read = queue.then(async () => {
+        if (!cache) cache = await readEntries(file);
+        return [...cache];
+      });
+      queue = read.catch(() => {});
+      return read;
     },
     async close() {
       await queue;
@@ -113,4 +100,25 @@ export async function openAuditLog(userDataDir: string, now: () => Date = () => 
       handle = null;
     },
   };
+}
+
+async function readEntries(file: string): Promise<AuditEntry[]> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const entries: AuditEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const parsed = auditEntry.safeParse(JSON.parse(line));
+      if (parsed.success) entries.push(parsed.data);
+    } catch {
+      // A torn or foreign line: skipped, the rest of the log still counts.
+    }
+  }
+  return entries;
 }
