@@ -18,3 +18,16 @@ describe('host flags', () => {
     expect(() => parseHostFlags([arg])).toThrow(FlagError);
   });
 });
+
+describe('--portal-url with credentials in it', () => {
+  it('is refused without echoing the password', () => {
+    let message = '';
+    try {
+      parseHostFlags(['--portal-url=https://helpdesk:S3cret-Pw@portal.example.com']);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('without a user name or password');
+    expect(message).not.toContain('S3cret-Pw');
+  });
+});

@@ -13,7 +13,9 @@ export interface HostFlags {
 const httpUrl = z
   .string()
   .url()
-  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL');
+  .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL')
+  // A password in the URL would travel to the window in app:info; credentials go in the sign-in form.
+  .refine((u) => !new URL(u).username && !new URL(u).password, 'must not contain a user name or password');
 
 export class FlagError extends Error {}
 
@@ -37,7 +39,7 @@ export function parseHostFlags(argv: readonly string[]): HostFlags {
         break;
       case '--portal-url': {
         const parsed = httpUrl.safeParse(value);
-        if (!parsed.success) throw new FlagError(`--portal-url needs an http(s) URL, not "${value ?? ''}"`);
+        if (!parsed.success) throw new FlagError('--portal-url needs an http(s) URL without a user name or password, e.g. --portal-url=https://portal.example.com');
         flags.portal = { mode: 'url', url: parsed.data.replace(/\/+$/, '') };
         break;
       }
