@@ -8,16 +8,17 @@ import path from 'node:path';
 export async function writeFileAtomic(target: string, content: string): Promise<void> {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  const handle = await fs.open(temp, 'w', 0o600);
   try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await fs.open(temp, 'w', 0o600);
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temp, target);
   } catch (err) {
+    // A full disk or a failed rename leaves the old file as it was, and no temp file behind.
     await fs.rm(temp, { force: true });
     throw err;
   }
