@@ -135,6 +135,33 @@ describe('the console, from the caller on the line to the ticket note', () => {
     expect(await outbox(f, 'nora@example.org')).toHaveLength(1);
   });
 
+  it('Esc in "Change the Email?" closes only that dialog; the form and its text stay, also while a save is slow', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await signIn(f);
+    await openCustomer(page, 'Acme Dental', 'Acme Dental');
+    await pickUser(page, '1106', 'Nora Noemail');
+    await page.getByRole('button', { name: 'Add Email' }).click();
+    const field = page.getByLabel('New Email');
+    await field.fill('nora@example.org');
+    await page.getByRole('button', { name: 'Save Email' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change the Email?' });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await field.inputValue()).toBe('nora@example.org');
+    await page.getByRole('heading', { name: 'Nora Noemail', level: 2 }).waitFor();
+
+    // While the save is on its way, Esc neither closes the dialog nor throws the form away.
+    await f.simControl('/_sim/faults', { path: '/cap/v1/users/', method: 'PATCH', kind: 'latency', latencyMs: 1500 });
+    await page.getByRole('button', { name: 'Save Email' }).click();
+    await dialog.waitFor();
+    await page.getByRole('button', { name: 'Confirm and save' }).click();
+    await page.keyboard.press('Escape');
+    expect(await field.count()).toBe(1);
+    await expect.poll(() => text(page, 'Email'), { timeout: 5000 }).toBe('nora@example.org');
+  });
+
   it('blocks a disabled user with the reason', async () => {
     f = await openConsole();
     const { page } = f;

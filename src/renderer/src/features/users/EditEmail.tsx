@@ -39,10 +39,13 @@ export function EditEmail({ customer, user, onDone }: { customer: Customer; user
     if (next && !problem && next !== user.email) setConfirming(true);
   }
   function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onDone();
-    }
+    if (e.key !== 'Escape') return;
+    // React events bubble out of portals: an Esc in the "Change the Email?" dialog arrives here too.
+    // That Esc belongs to the dialog (it closes only the dialog), never to this form.
+    if (confirming || (e.target instanceof Element && e.target.closest('[role="dialog"]'))) return;
+    e.stopPropagation();
+    // Never throw the form away while a save is on its way.
+    if (!save.isPending) onDone();
   }
 
   return (
@@ -65,7 +68,7 @@ export function EditEmail({ customer, user, onDone }: { customer: Customer; user
             <Button type="submit" disabled={!next || problem !== null || next === user.email}>
               Save Email
             </Button>
-            <Button variant="default" onClick={onDone}>Cancel</Button>
+            <Button variant="default" onClick={onDone} disabled={save.isPending}>Cancel</Button>
           </Group>
         </Stack>
       </form>
