@@ -268,6 +268,27 @@ describe('the console, from the caller on the line to the ticket note', () => {
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('Acme Dental');
   });
 
+  it('Enter in a blank Search users field opens nobody; after an arrow key it opens the row moved to', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await signIn(f);
+    await openCustomer(page, 'Acme Dental', 'Acme Dental');
+    const field = page.getByRole('textbox', { name: 'Search users' });
+    await page.getByRole('option').first().waitFor();
+    await field.fill('   ');
+    await field.press('Enter');
+    await field.fill('');
+    await field.press('Enter');
+    await page.waitForTimeout(400); // past the search debounce
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Pick a user']);
+    expect(await page.getByRole('option', { selected: true }).count()).toBe(0);
+
+    await field.press('ArrowDown');
+    const second = (await page.getByRole('option').nth(1).locator('p').first().textContent())!;
+    await field.press('Enter');
+    await page.getByRole('heading', { name: second, level: 2 }).waitFor();
+  });
+
   it('counts down the temporary password and shows it expired after the simulator clock moves 25 hours', async () => {
     f = await openConsole();
     const { page } = f;

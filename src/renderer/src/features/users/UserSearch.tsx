@@ -15,7 +15,8 @@ export const USER_SEARCH_DEBOUNCE_MS = 150;
 
 /**
  * Search users as you type (debounced), thousands of rows virtualised, next pages loaded on scroll.
- * The field keeps focus; ArrowUp/ArrowDown move the active row (aria-activedescendant), Enter picks it.
+ * The field keeps focus; ArrowUp/ArrowDown move the active row (aria-activedescendant), Enter picks it
+ * (with a blank field only after such a move).
  */
 export function UserSearch({ customer }: { customer: Customer }) {
   const { userText, setUserText, userId, pickUser, userInput } = useConsole();
@@ -23,6 +24,8 @@ export function UserSearch({ customer }: { customer: Customer }) {
   const query = useInfiniteQuery({ ...userSearchQuery(customer.id, debounced), placeholderData: keepPreviousData });
   const users = useMemo<UserSummary[]>(() => query.data?.pages.flatMap((p) => p.users) ?? [], [query.data]);
   const [active, setActive] = useState(0);
+  /** The staffer moved the active row with the keys since the results last changed. */
+  const [moved, setMoved] = useState(false);
   const [pickWhenReady, setPickWhenReady] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
   const listId = `users-${customer.id}`;
@@ -40,6 +43,7 @@ export function UserSearch({ customer }: { customer: Customer }) {
   // New results: the first row becomes active.
   useEffect(() => {
     setActive(0);
+    setMoved(false);
     virtualizer.scrollToOffset(0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [customer.id, debounced]);
@@ -64,6 +68,7 @@ export function UserSearch({ customer }: { customer: Customer }) {
     if (users.length === 0) return;
     const next = Math.max(0, Math.min(users.length - 1, to));
     setActive(next);
+    setMoved(true);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   }
 
@@ -75,6 +80,8 @@ export function UserSearch({ customer }: { customer: Customer }) {
       case 'PageUp': event.preventDefault(); move(active - 8); break;
       case 'Enter': {
         event.preventDefault();
+        // An empty field lists everyone: Enter alone must not open whoever happens to be first.
+        if (userText.trim() === '' && !moved) break;
         if (!fresh) { setPickWhenReady(true); break; }
         const u = users[active];
         if (u) pickUser(u.userId);
