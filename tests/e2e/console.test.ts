@@ -17,6 +17,7 @@ async function simStats(f: ConsoleFixture): Promise<{ passwordResets: number; em
 }
 
 const text = (page: Page, label: string) => page.getByLabel(label, { exact: true }).textContent();
+const focused = (page: Page, label: string) => page.getByLabel(label, { exact: true }).evaluate((el) => el === document.activeElement).catch(() => false);
 
 describe('the console, from the caller on the line to the ticket note', () => {
   let f: ConsoleFixture | null = null;
@@ -29,6 +30,8 @@ describe('the console, from the caller on the line to the ticket note', () => {
     f = await openConsole();
     const { page } = f;
     await expect.poll(() => page.getByLabel('Portal URL').inputValue()).toBe(f.sim.url);
+    // The address is given: the keyboard starts in Username.
+    await expect.poll(() => focused(page, 'Username')).toBe(true);
     await shot(page, '01-first-run');
     await page.getByLabel('Username').fill(f.sim.credentials.username);
     await page.getByLabel('Password').fill('not-the-password');
@@ -41,6 +44,15 @@ describe('the console, from the caller on the line to the ticket note', () => {
     await page.getByText(`Parent admin: ${f.sim.credentials.username}`).waitFor();
     // The password never comes back to the renderer.
     expect(await page.content()).not.toContain(f.sim.credentials.password);
+  });
+
+  it('first run without an address starts in Username; choosing "A portal at an address" moves to Portal URL', async () => {
+    f = await openConsole({ portal: 'demo' });
+    const { page } = f;
+    await expect.poll(() => focused(page, 'Username')).toBe(true);
+    expect(await page.getByLabel('Portal URL').inputValue()).toBe('');
+    await page.getByRole('radio', { name: 'A portal at an address' }).click();
+    await expect.poll(() => focused(page, 'Portal URL')).toBe(true);
   });
 
   it('resets Jane Smith (Email differs from User ID): one e-mail to the Email, result, note on the clipboard, history', async () => {

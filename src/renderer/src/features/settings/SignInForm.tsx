@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppInfo, CredentialStorage, SettingsView, SignInInput } from '../../../../shared/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorCodeOf, unwrap } from '../../lib/api-error';
@@ -31,6 +31,14 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
   const keychainOk = info.keychain.status === 'available';
   const [storage, setStorage] = useState<CredentialStorage>(keychainOk ? 'keychain' : 'session');
   const [keychainFailed, setKeychainFailed] = useState<string | null>(null);
+  const urlInput = useRef<HTMLInputElement>(null);
+  const usernameInput = useRef<HTMLInputElement>(null);
+  // The first field to fill, chosen once from what the form starts with (data-autofocus works only in Mantine modals).
+  const [firstField] = useState<'url' | 'username'>(() => (mode === 'url' && url.trim() === '' ? 'url' : 'username'));
+
+  useEffect(() => {
+    (firstField === 'url' ? urlInput : usernameInput).current?.focus();
+  }, [firstField]);
 
   const signIn = useMutation({
     meta: portalMutation,
@@ -66,6 +74,13 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
     });
   }
 
+  function onModeChange(value: string) {
+    const next = value === 'url' ? 'url' : 'demo';
+    setMode(next);
+    // Choosing "A portal at an address" with none typed yet: the address is the next thing to type.
+    if (next === 'url' && url.trim() === '') requestAnimationFrame(() => urlInput.current?.focus());
+  }
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     submit(storage);
@@ -74,13 +89,14 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        <Radio.Group value={mode} onChange={(v) => setMode(v === 'url' ? 'url' : 'demo')} label="Which portal">
+        <Radio.Group value={mode} onChange={onModeChange} label="Which portal">
           <Group mt={6}>
             <Radio value="demo" label="Built-in demo portal" />
             <Radio value="url" label="A portal at an address" />
           </Group>
         </Radio.Group>
         <TextInput
+          ref={urlInput}
           label="Portal URL"
           description={mode === 'demo' ? 'Not needed for the demo portal. Typing an address selects it.' : 'The address of the Parent Admin Portal.'}
           placeholder="https://portal.example.com"
@@ -91,13 +107,13 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
           spellCheck={false}
         />
         <TextInput
+          ref={usernameInput}
           label="Username"
           description="The shared parent-admin username."
           value={username}
           onChange={(e) => setUsername(e.currentTarget.value)}
           autoComplete="off"
           spellCheck={false}
-          data-autofocus
         />
         <TextInput
           type="password"
