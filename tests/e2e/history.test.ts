@@ -159,6 +159,27 @@ describe('History and live reset status', () => {
     await sam.first().getByText('Pending', { exact: true }).waitFor();
   });
 
+  it('Reset again opens the customer as Customer results do: the user is read afresh, not shown from the cache', async () => {
+    f = await openConsole();
+    const { page } = f;
+    await signIn(f);
+    await openCustomer(page, 'Acme Dental', 'Acme Dental');
+    await pickUser(page, '1042', 'Jane Smith');
+    await sendReset(page);
+    await page.getByText('Temporary password sent', { exact: true }).waitFor();
+    await page.getByText('Temporary password issued', { exact: false }).first().waitFor();
+
+    // A day later on the portal the temporary password has expired; the console's copy of Jane still says issued.
+    await f.simControl('/_sim/clock', { advanceMs: 25 * 3600 * 1000 });
+    await openHistory(page);
+    const jane = historyRow(page, 'Jane Smith');
+    await jane.getByRole('button', { name: 'Refresh status' }).click();
+    await jane.getByRole('button', { name: 'Reset again' }).click();
+    await page.getByRole('heading', { name: 'Jane Smith', level: 2 }).waitFor();
+    await page.getByText('Temporary password expired', { exact: true }).waitFor({ timeout: 4000 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Reset password');
+  });
+
   it('warns in the confirmation of a 4th reset in 24 h and of an Email several users share', async () => {
     f = await openConsole();
     const { page } = f;

@@ -1,35 +1,21 @@
 import { Badge, Group, Loader, Paper, Skeleton, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { errorTable } from '../../../../shared/errors';
 import type { CustomerSummary } from '../../../../shared/portal/schemas';
 import { foldText } from '../../../../shared/text/fold';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { unwrap } from '../../lib/api-error';
 import { useConsole } from '../console/console-state';
-import { userKeys } from '../users/queries';
-import { customerKeys, customerSearchQuery } from './queries';
+import { customerSearchQuery } from './queries';
 import { Highlighted } from './Highlighted';
-import { portalMutation } from '../../lib/connectivity';
+import { useOpenCustomer } from './use-open-customer';
 
 /** Matches for the submitted Customer search; opening one does the Access CAP step. */
 export function CustomerResults({ onOpened }: { onOpened(): void }) {
-  const { submitted, openCustomer, customer: openOne, customerInput } = useConsole();
-  const queryClient = useQueryClient();
+  const { submitted, customer: openOne, customerInput } = useConsole();
   const search = useQuery(customerSearchQuery(submitted));
   const [refused, setRefused] = useState<string | null>(null);
-
-  const open = useMutation({
-    meta: portalMutation,
-    mutationFn: (customerId: string) => unwrap(window.api.customers.open({ customerId })),
-    onSuccess: (customer) => {
-      queryClient.setQueryData(customerKeys.detail(customer.id), customer);
-      // A fresh CAP session: earlier user lists of this customer may be stale.
-      void queryClient.invalidateQueries({ queryKey: userKeys.ofCustomer(customer.id) });
-      openCustomer(customer);
-      onOpened();
-    },
-  });
+  const open = useOpenCustomer(() => onOpened());
 
   function choose(c: CustomerSummary) {
     if (c.status === 'suspended') {

@@ -12,6 +12,7 @@ import { useUnreachableSince } from '../../lib/connectivity';
 import { navigate } from '../../lib/route';
 import { useNow } from '../../lib/use-now';
 import { useConsole } from '../console/console-state';
+import { useOpenCustomer } from '../customers/use-open-customer';
 import { userDetailQuery } from '../users/queries';
 import { emptyFilterForm, filterOf, isFiltered, type FilterForm } from './history-filter';
 import { noteInputFromEntry } from './history-note';
@@ -52,7 +53,8 @@ function focusResetPasswordWhenShown(timeoutMs = 3_000): void {
 
 export function HistoryPage({ settings: _settings }: { settings: SettingsView }) {
   const queryClient = useQueryClient();
-  const { openCustomer, pickUser } = useConsole();
+  const { pickUser } = useConsole();
+  const openCustomer = useOpenCustomer();
   const [form, setForm] = useState<FilterForm>(emptyFilterForm);
   const [debouncedForm] = useDebouncedValue(form, 250);
   const filter = useMemo(() => filterOf(debouncedForm), [debouncedForm]);
@@ -116,8 +118,8 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
     if (check.status !== entry.status) await queryClient.invalidateQueries({ queryKey: historyKeys.lists() });
   });
   const resetAgain = useLocalAction(async (entry: HistoryEntry) => {
-    const customer = await unwrap(window.api.customers.open({ customerId: entry.customerId }));
-    openCustomer(customer);
+    // The same path as opening it from Customer results: caches, fresh user reads, offline banner.
+    await openCustomer.mutateAsync(entry.customerId);
     pickUser(entry.userId);
     navigate('console');
     focusResetPasswordWhenShown();
