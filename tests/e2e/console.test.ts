@@ -221,6 +221,8 @@ describe('the console, from the caller on the line to the ticket note', () => {
     expect(await bold.locator('b').count()).toBe(0);
 
     await openCustomer(page, 'Acme Dental', 'Acme Dental');
+    // The open customer's close button says which customer it closes.
+    await page.getByRole('button', { name: 'Close customer Acme Dental', exact: true }).waitFor();
     await page.getByRole('textbox', { name: 'Search users' }).fill('sam taylor');
     const options = page.getByRole('option', { name: /Sam Taylor/ });
     await expect.poll(() => options.count()).toBe(2);

@@ -42,6 +42,10 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** The accessible description from aria-describedby, as a screen reader reads it after the name. */
+const description = (button: Locator): Promise<string> =>
+  button.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim());
+
 const historyRow = (page: Page, text: string): Locator => page.getByRole('table', { name: 'Resets' }).getByRole('row').filter({ hasText: text });
 
 async function openHistory(page: Page): Promise<void> {
@@ -93,6 +97,13 @@ describe('History and live reset status', () => {
     await jane.getByText(JANE.email).waitFor();
     await jane.getByText('by Sam Carter').waitFor();
     expect(await jane.getByRole('timer').textContent()).toMatch(/^2[34]:\d\d:\d\d left$/);
+    // Each row's buttons keep their names and say which reset they act on in their description.
+    for (const name of ['Copy ticket note', 'Refresh status']) {
+      expect(await description(jane.getByRole('button', { name, exact: true }))).toMatch(/^Jane Smith, ext 1042, Acme Dental: reset at .+ [A-Z]{3,4}/);
+      expect(await description(sam.getByRole('button', { name, exact: true }))).toMatch(/^Sam Taylor, ext 1100, Acme Dental: reset at /);
+    }
+    // …for screen readers only: the description takes no room on screen.
+    expect((await jane.getByText(/: reset at /).boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
     // Newest first.
     const names = await page.getByRole('table', { name: 'Resets' }).getByRole('row').allTextContents();
     expect(names.findIndex((t) => t.includes('Sam Taylor'))).toBeLessThan(names.findIndex((t) => t.includes('Jane Smith')));
@@ -110,6 +121,7 @@ describe('History and live reset status', () => {
     await sam.getByRole('button', { name: 'Refresh status' }).click();
     await sam.getByText('Expired', { exact: true }).waitFor();
     await sam.getByRole('button', { name: 'Reset again' }).waitFor();
+    expect(await description(sam.getByRole('button', { name: 'Reset again' }))).toMatch(/^Sam Taylor, ext 1100/);
     expect(await jane.getByRole('button', { name: 'Reset again' }).count()).toBe(0);
     await shot(page, 'history-02-completed-expired');
 

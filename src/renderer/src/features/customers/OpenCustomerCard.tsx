@@ -18,7 +18,7 @@ export function OpenCustomerCard({ customer }: { customer: Customer }) {
         </div>
         <CloseButton
           title="Close this customer (Esc)"
-          aria-label="Close"
+          aria-label={`Close customer ${customer.name}`}
           onClick={() => { closeCustomer(); customerInput.current?.focus(); }}
         />
       </Group>

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -198,7 +198,7 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
               <div role="columnheader">User</div>
               <div role="columnheader">E-mail went to</div>
               <div role="columnheader">Status</div>
-              <div role="columnheader"><span className="mantine-visually-hidden">Actions</span></div>
+              <div role="columnheader"><VisuallyHidden>Actions</VisuallyHidden></div>
             </div>
           </div>
           <div ref={scrollRef} className="rc-history-scroll" style={{ height: listHeight, scrollbarGutter: 'stable' }} tabIndex={-1}>

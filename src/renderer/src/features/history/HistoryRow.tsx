@@ -1,4 +1,4 @@
-import { Badge, Button, Stack, Text } from '@mantine/core';
+import { Badge, Button, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import type { HistoryEntry, HistoryStatusCheck, ResetStatus } from '../../../../shared/ipc/contract';
 import { formatDay, formatInstant } from '../../../../shared/ticket-note';
@@ -65,6 +65,8 @@ export function HistoryRow({ entry: listed, check, offline, now, index, style, a
     : entry.statusCheckedAt
       ? `checked ${formatRelative(Date.parse(entry.statusCheckedAt), now)}`
       : 'not checked yet';
+  // Every row has the same three buttons: their description says which reset they act on.
+  const describedBy = `history-row-${entry.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const checkedTitle = entry.statusCheckedAt ? `Status read from the portal ${formatInstant(entry.statusCheckedAt)}` : 'Status as recorded when the reset was sent';
 
   return (
@@ -110,14 +112,17 @@ export function HistoryRow({ entry: listed, check, offline, now, index, style, a
       <div role="cell" className="rc-history-cell">
         {!refused && (
           <Stack gap={4} align="stretch">
-            <Button size="compact-xs" variant="subtle" onClick={() => actions.refresh(entry)} loading={actions.busy.refresh === entry.id}>
+            <VisuallyHidden id={describedBy}>
+              {`${entry.userName || entry.userId}, ext ${entry.extension || '—'}, ${entry.customerName || entry.customerId}: reset at ${formatInstant(entry.at)}`}
+            </VisuallyHidden>
+            <Button size="compact-xs" variant="subtle" onClick={() => actions.refresh(entry)} loading={actions.busy.refresh === entry.id} aria-describedby={describedBy}>
               Refresh status
             </Button>
-            <Button size="compact-xs" variant="default" onClick={() => actions.copy(entry)} loading={actions.busy.copy === entry.id}>
+            <Button size="compact-xs" variant="default" onClick={() => actions.copy(entry)} loading={actions.busy.copy === entry.id} aria-describedby={describedBy}>
               Copy ticket note
             </Button>
             {entry.status === 'expired' && (
-              <Button size="compact-xs" color="orange" onClick={() => actions.resetAgain(entry)} loading={actions.busy.resetAgain === entry.id}>
+              <Button size="compact-xs" color="orange" onClick={() => actions.resetAgain(entry)} loading={actions.busy.resetAgain === entry.id} aria-describedby={describedBy}>
                 Reset again
               </Button>
             )}
