@@ -343,6 +343,9 @@ describe('the console, from the caller on the line to the ticket note', () => {
 
     await page.getByRole('button', { name: 'Check status' }).click();
     await page.getByText(/the reset went through/).waitFor();
+    // The box now says what the portal showed, not "unknown" any more.
+    await page.getByText('Reset went through (confirmed by status check)').waitFor();
+    expect(await page.getByText('Outcome unknown — check status').count()).toBe(0);
     // The portal ran the request before the connection dropped: exactly one e-mail.
     expect(await outbox(f, JANE.email)).toHaveLength(1);
     // The note changed, so "Copied" no longer stands; the new note says what the check found.

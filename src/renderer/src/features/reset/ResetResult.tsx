@@ -57,15 +57,22 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
 
   const o = attempt.outcome;
   const checked = attempt.checked;
+  // Once checked, the box says what the portal showed; until then it says only that the outcome is unknown.
+  const wentThrough = checked ? issuedSince(checked.user, attempt.startedAt) : null;
+  const title = wentThrough === null ? 'Outcome unknown — check status' : wentThrough ? 'Reset went through (confirmed by status check)' : 'Reset did not go through';
   return (
-    <Alert color="yellow" variant="light" title="Outcome unknown — check status" role="alert">
+    <Alert color={wentThrough === null ? 'yellow' : wentThrough ? 'teal' : 'gray'} variant="light" title={title} role="alert">
       <Stack gap={6}>
-        <Text size="sm">{o.message}</Text>
-        <Text size="sm">Do not send again until the status is checked: the e-mail may already be on its way.</Text>
+        {wentThrough === null && (
+          <>
+            <Text size="sm">{o.message}</Text>
+            <Text size="sm">Do not send again until the status is checked: the e-mail may already be on its way.</Text>
+          </>
+        )}
         {checked && (
-          <Alert color={issuedSince(checked.user, attempt.startedAt) ? 'teal' : 'gray'} variant="white" p="xs">
+          <Alert color={wentThrough ? 'teal' : 'gray'} variant="white" p="xs">
             <Text size="sm" fw={600}>
-              {issuedSince(checked.user, attempt.startedAt)
+              {wentThrough
                 ? 'The portal shows a temporary password issued for this attempt: the reset went through. Do not send another; ask the caller to check their inbox and Spam.'
                 : 'The portal shows no temporary password for this attempt: the reset did not go through. You can send one now.'}
             </Text>
@@ -76,7 +83,7 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
         )}
         {check.isError && <ErrorAlert title="Status check failed" error={check.error} onRetry={() => check.mutate()} retrying={check.isPending} compact />}
         <div>
-          <Button ref={checkButton} variant="filled" color="yellow" onClick={() => check.mutate()} loading={check.isPending}>
+          <Button ref={checkButton} variant={checked ? 'default' : 'filled'} color="yellow" onClick={() => check.mutate()} loading={check.isPending}>
             Check status
           </Button>
         </div>
