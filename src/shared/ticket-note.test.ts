@@ -117,3 +117,14 @@ describe('escapeHtml', () => {
     expect(escapeHtml(`<>&"'`)).toBe('&lt;&gt;&amp;&quot;&#39;');
   });
 });
+
+describe('a dropped reset that a status check shows was never sent', () => {
+  it('says it was not sent and must be sent again, with no reference and no sent time', () => {
+    const note = buildTicketNote({ ...base, outcome: 'not_sent', issuedAt: null, expiresAt: null, resetId: null, status: 'Password active' });
+    expect(note.text).toContain('Password reset: not sent (status check found no temporary password)');
+    expect(note.text).toContain('The reset must be sent again.');
+    expect(note.text).toContain('Reset reference: none (not sent)');
+    expect(note.text).not.toMatch(/^Sent:/m);
+    expect(note.text).not.toContain('Temporary password sent to');
+  });
+});

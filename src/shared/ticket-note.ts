@@ -18,9 +18,10 @@ export interface TicketNoteInput {
   sentTo: string | null;
   /**
    * `sent`: the portal confirmed; `unknown`: the connection dropped after sending; `confirmed`: it dropped,
-   * but a status check since shows the temporary password was issued (no reset reference came back).
+   * but a status check since shows the temporary password was issued (no reset reference came back);
+   * `not_sent`: it dropped, and a status check since shows no temporary password was issued.
    */
-  outcome: 'sent' | 'unknown' | 'confirmed';
+  outcome: 'sent' | 'unknown' | 'confirmed' | 'not_sent';
   issuedAt: string | null;
   expiresAt: string | null;
   resetId: string | null;
@@ -111,7 +112,7 @@ export function ticketNoteParts(input: TicketNoteInput): { title: string; rows: 
   if (input.sentTo) {
     const differs = !sameAddress(input.sentTo, input.userId);
     rows.push([
-      input.outcome === 'unknown' ? 'Temporary password requested for' : 'Temporary password sent to',
+      input.outcome === 'unknown' || input.outcome === 'not_sent' ? 'Temporary password requested for' : 'Temporary password sent to',
       differs ? `${input.sentTo} (the user's Email, not the User ID)` : `${input.sentTo} (the user's Email)`,
     ]);
   }
@@ -121,9 +122,13 @@ export function ticketNoteParts(input: TicketNoteInput): { title: string; rows: 
   if (input.outcome === 'confirmed') {
     rows.push(['Outcome', 'Confirmed by status check: the connection to the portal was lost after the reset was sent, and the portal shows the temporary password was issued.']);
   }
+  if (input.outcome === 'not_sent') {
+    rows.push(['Outcome', 'Not sent: the connection to the portal was lost, and a status check shows no temporary password was issued. The reset must be sent again.']);
+  }
   if (input.issuedAt) rows.push(['Sent', formatInstant(input.issuedAt, fmt)]);
   if (input.expiresAt) rows.push(['Expires', `${formatInstant(input.expiresAt, fmt)} (24 hours after sending)`]);
-  rows.push(['Reset reference', input.resetId ?? (input.outcome === 'unknown' ? 'none (outcome unknown)' : 'not returned — the connection dropped')]);
+  const noReference = { unknown: 'none (outcome unknown)', not_sent: 'none (not sent)', confirmed: 'not returned — the connection dropped', sent: 'none' } as const;
+  rows.push(['Reset reference', input.resetId ?? noReference[input.outcome]]);
   rows.push(['Current status', input.status]);
   rows.push(['Handled by', input.staffName.trim() || '(staff name not set)']);
 
@@ -148,9 +153,16 @@ export function ticketNoteParts(input: TicketNoteInput): { title: string; rows: 
         ? 'Password reset: temporary password sent'
         : input.outcome === 'confirmed'
           ? 'Password reset: temporary password sent (confirmed by status check)'
-          : 'Password reset: outcome unknown',
+          : input.outcome === 'not_sent'
+            ? 'Password reset: not sent (status check found no temporary password)'
+            : 'Password reset: outcome unknown',
     rows,
-    stepsTitle: input.outcome === 'unknown' ? 'Next steps for the user, once the e-mail has arrived' : 'Next steps for the user',
+    stepsTitle:
+      input.outcome === 'unknown'
+        ? 'Next steps for the user, once the e-mail has arrived'
+        : input.outcome === 'not_sent'
+          ? 'Next steps for the user, once a temporary password has been sent'
+          : 'Next steps for the user',
     steps,
   };
 }

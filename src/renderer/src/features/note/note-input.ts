@@ -40,12 +40,12 @@ export function noteInputFromAttempt(attempt: ResetAttempt, customer: Customer, 
       status: describePasswordState(passwordAfterSentReset(latest.password, o)),
     };
   }
-  // The connection dropped; "Check status" may since have shown the temporary password was issued.
+  // The connection dropped; "Check status" may since have shown whether the temporary password was issued.
   const confirmed = confirmedByCheck(attempt);
   return {
     ...common,
     sentTo: user.email,
-    outcome: confirmed ? 'confirmed' : 'unknown',
+    outcome: confirmed ? 'confirmed' : attempt.checked ? 'not_sent' : 'unknown',
     issuedAt: confirmed?.password.tempIssuedAt ?? null,
     expiresAt: confirmed?.password.tempExpiresAt ?? null,
     resetId: null,
