@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
 import { openCustomer, outbox, pickUser, sendReset, shot, signIn } from './fixtures/flows';
+import { parse } from 'csv-parse/sync';
 
 /**
  * History as a staffer uses it when a ticket is reopened: what was sent, to where, by whom, and what
@@ -14,32 +15,9 @@ import { openCustomer, outbox, pickUser, sendReset, shot, signIn } from './fixtu
 
 const JANE = { userId: 'jsmith@acme.voip', email: 'jane.smith@acmedental.co.uk' };
 
+/** RFC 4180, read with csv-parse: quoted cells, doubled quotes, CRLF rows, line breaks inside quotes. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
+  return parse(text, { record_delimiter: '\r\n', relax_column_count: false }) as string[][];
 }
 
 /** The accessible description from aria-describedby, as a screen reader reads it after the name. */

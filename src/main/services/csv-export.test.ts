@@ -1,34 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from './csv-export';
+import { parse } from 'csv-parse/sync';
 
-/** A minimal RFC 4180 reader, to prove what is written reads back as the same cells. */
+/** RFC 4180, read with csv-parse: quoted cells, doubled quotes, CRLF rows, line breaks inside quotes. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
+  return parse(text, { record_delimiter: '\r\n', relax_column_count: false }) as string[][];
 }
 
 describe('CSV export', () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntry, type AuditEntry } from '../../../src/main/audit/audit-entry';
 import type { HistoryEntry } from '../../../src/shared/ipc/contract';
 import { canary, JANE, JANE_EMAIL, startHarness, type Harness } from '../core/core-harness';
+import { parse } from 'csv-parse/sync';
 
 /**
  * History against the simulator, at the core: the audit trail each action leaves, live status driven
@@ -37,34 +38,10 @@ async function auditLines(h: Harness): Promise<{ raw: string; entries: AuditEntr
   return { raw, entries: raw.split('\n').filter(Boolean).map((l) => auditEntry.parse(JSON.parse(l))) };
 }
 
-/** RFC 4180 reader: quoted cells, doubled quotes, CRLF rows, line breaks inside quotes. */
+/** RFC 4180, read with csv-parse: quoted cells, doubled quotes, CRLF rows, line breaks inside quotes. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  expect(cell === '' && row.length === 0, 'the CSV ends with CRLF').toBe(true);
-  return rows;
+  expect(text.endsWith('\r\n'), 'the CSV ends with CRLF').toBe(true);
+  return parse(text, { record_delimiter: '\r\n', relax_column_count: false }) as string[][];
 }
 
 describe('history and live status at the core', () => {
