@@ -43,8 +43,9 @@ export interface TicketNote {
   html: string;
 }
 
-/** `Thu 27 Nov 2026, 14:05 GMT`: an instant in local time, always with its time zone. */
-export function formatInstant(iso: string, options: { timeZone?: string; locale?: string } = {}): string {
+type TimeOptions = { timeZone?: string; locale?: string };
+
+function format(iso: string, options: TimeOptions, parts: Intl.DateTimeFormatOptions): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(options.locale ?? 'en-GB', {
@@ -52,24 +53,19 @@ export function formatInstant(iso: string, options: { timeZone?: string; locale?
     day: 'numeric',
     month: 'short',
     year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
+    ...parts,
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   }).format(date);
 }
 
+/** `Thu 27 Nov 2026, 14:05 GMT`: an instant in local time, always with its time zone. */
+export function formatInstant(iso: string, options: TimeOptions = {}): string {
+  return format(iso, options, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+}
+
 /** `Thu 27 Nov 2026`: a date without time, for the 90-day expiry and "last changed". */
-export function formatDay(iso: string, options: { timeZone?: string; locale?: string } = {}): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(options.locale ?? 'en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  }).format(date);
+export function formatDay(iso: string, options: TimeOptions = {}): string {
+  return format(iso, options, {});
 }
 
 /** A one-line description of a user's password state, for the panel and the note. */
