@@ -1,4 +1,4 @@
-import type { FaultRequest } from '../shared/portal/schemas';
+import type { FaultRequest } from './sim-schemas';
 
 export interface Fault {
   path: string;

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { DataFile } from '../shared/portal/data-file';
+import type { DataFile } from './data-file';
 import { Directory } from './directory/directory';
 import { customersFromDataFile } from './directory/from-data-file';
 import { generateDirectory } from './directory/generate';

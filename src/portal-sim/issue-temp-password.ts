@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { OutboxMessage, PasswordResetResponse } from '../shared/portal/schemas';
+import type { PasswordResetResponse } from '../shared/portal-api-v1/wire';
+import type { OutboxMessage } from './sim-schemas';
 import type { DirUser } from './directory/model';
 import { iso } from './state/clock';
 import { TEMP_PASSWORD_MS, type Account } from './state/accounts';

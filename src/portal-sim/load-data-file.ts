@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { dataFile, type DataFile } from '../shared/portal/data-file';
+import { dataFile, type DataFile } from './data-file';
 
 /** `customers[2].users[0].userId` from a zod issue path. */
 export function fieldPath(path: readonly PropertyKey[]): string {

@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../shared/portal/schemas';
+import type { OutboxMessage } from './sim-schemas';
 
 /** Every e-mail the portals sent, newest last. Held in memory only; temporary passwords never reach a log. */
 export class Outbox {

@@ -1,5 +1,5 @@
 import { forbiddenDetails, passwordRules, type UserPasswordDetails } from './password-rules';
-import type { PasswordState } from './portal/schemas';
+import type { PasswordState } from './domain/portal-entities';
 
 /**
  * The ticket note a staffer pastes into the helpdesk ticket after a reset: plain text and HTML built

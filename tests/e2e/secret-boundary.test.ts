@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DataFile } from '../../src/shared/portal/data-file';
+import type { DataFile } from '../../src/portal-sim/data-file';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
 
 /**

@@ -2,20 +2,8 @@ import { LRUCache } from 'lru-cache';
 import type { AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import { AppFailure } from '../../shared/errors';
-import {
-  capSession,
-  customer as customerSchema,
-  customerSearchResponse,
-  passwordResetResponse,
-  sessionToken,
-  user as userSchema,
-  userSearchResponse,
-  type Customer,
-  type CustomerSearchResponse,
-  type PasswordResetResponse,
-  type User,
-  type UserSearchResponse,
-} from '../../shared/portal/schemas';
+import { customer as customerSchema, user as userSchema, type Customer, type User } from '../../shared/domain/portal-entities';
+import { capSession, customerSearchResponse, passwordResetResponse, sessionToken, userSearchResponse, type CustomerSearchResponse, type PasswordResetResponse, type UserSearchResponse } from '../../shared/portal-api-v1/wire';
 import type { Logger } from '../log/logger';
 import { createHttpClient, type HttpClient } from './http-client';
 import { portalPaths, type PortalPath } from './portal-paths';

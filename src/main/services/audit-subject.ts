@@ -1,4 +1,4 @@
-import type { User, UserSummary } from '../../shared/portal/schemas';
+import type { User, UserSummary } from '../../shared/domain/portal-entities';
 import type { Portal } from './portal-profiles';
 
 /** Customer and user fields of an audit entry, from what this session already knows. */

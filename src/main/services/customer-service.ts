@@ -1,5 +1,6 @@
 import { AppFailure } from '../../shared/errors';
-import type { Customer, CustomerSearchResponse } from '../../shared/portal/schemas';
+import type { Customer } from '../../shared/domain/portal-entities';
+import type { CustomerSearchResponse } from '../../shared/portal-api-v1/wire';
 import { codeOf } from './auth-service';
 import type { ConsoleContext } from './console-context';
 

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { Customer, CustomerSummary, User, UserSummary } from '../../shared/portal/schemas';
+import type { Customer, CustomerSummary, User, UserSummary } from '../../shared/domain/portal-entities';
 
 interface CustomerUsers {
   byId: Map<string, UserSummary | User>;

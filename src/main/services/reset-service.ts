@@ -1,6 +1,6 @@
 import { errorTable } from '../../shared/errors';
 import type { ResetOutcome } from '../../shared/ipc/contract';
-import type { PasswordState, User, UserSummary } from '../../shared/portal/schemas';
+import type { PasswordState, User, UserSummary } from '../../shared/domain/portal-entities';
 import { subjectOf } from './audit-subject';
 import { codeOf } from './auth-service';
 import type { ConsoleContext } from './console-context';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PasswordState } from '../../shared/portal/schemas';
+import type { PasswordState } from '../../shared/domain/portal-entities';
 import { statusOfReset } from './reset-status';
 
 const issued = '2026-03-01T10:00:00.000Z';

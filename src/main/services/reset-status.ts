@@ -1,5 +1,5 @@
 import type { ResetStatus } from '../../shared/ipc/contract';
-import type { PasswordState } from '../../shared/portal/schemas';
+import type { PasswordState } from '../../shared/domain/portal-entities';
 
 /** Portal clocks and ours differ a little; a temporary password issued this close before the entry counts as its own. */
 const clockSkewMs = 2 * 60 * 1000;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppFailure } from '../../shared/errors';
-import type { User, UserSearchResponse } from '../../shared/portal/schemas';
+import type { User } from '../../shared/domain/portal-entities';
+import type { UserSearchResponse } from '../../shared/portal-api-v1/wire';
 import { subjectOf } from './audit-subject';
 import type { ConsoleContext } from './console-context';
 

@@ -1,4 +1,4 @@
-import type { DataFileUser } from '../../shared/portal/data-file';
+import type { DataFileUser } from '../data-file';
 import { foldText } from '../../shared/text/fold';
 import type { CustomerInput, DirCustomer, DirUser } from './model';
 import { CustomerSearchIndex } from './search-index';

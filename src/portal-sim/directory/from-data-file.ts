@@ -1,4 +1,4 @@
-import type { DataFile } from '../../shared/portal/data-file';
+import type { DataFile } from '../data-file';
 import type { CustomerInput } from './model';
 
 /** Turns a loaded `--data` file into directory input; absent optional fields become null. */

@@ -1,4 +1,4 @@
-import type { DataFileUser } from '../../shared/portal/data-file';
+import type { DataFileUser } from '../data-file';
 import { foldText } from '../../shared/text/fold';
 import { demoCredentials } from '../demo-credentials';
 import type { CustomerInput } from './model';

@@ -1,4 +1,4 @@
-import type { DataFileUser } from '../../shared/portal/data-file';
+import type { DataFileUser } from '../data-file';
 
 /** A user as the simulator keeps it: the loaded fields plus folded copies for matching. */
 export interface DirUser {

@@ -1,4 +1,4 @@
-import { clockRequest, faultRequest } from '../../shared/portal/schemas';
+import { clockRequest, faultRequest } from '../sim-schemas';
 import { fail, json, noContent } from '../http/reply';
 import { parseBody } from '../http/request';
 import type { Route } from '../router';

@@ -1,4 +1,4 @@
-import type { Customer, CustomerSummary, User, UserSummary } from '../../shared/portal/schemas';
+import type { Customer, CustomerSummary, User, UserSummary } from '../../shared/domain/portal-entities';
 import type { DirCustomer, DirUser } from '../directory/model';
 import type { SimState } from '../state/sim-state';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorCode } from '../errors';
-import { customer, customerSummary, passwordState, user, userSummary } from '../portal/schemas';
+import { customer, customerSummary, passwordState, user, userSummary } from '../domain/portal-entities';
 
 /**
  * The one IPC contract: channel name → {input, output}. The preload's `window.api`, its type in the

@@ -5,8 +5,8 @@ import { startSimulator, type SimulatorHandle } from '../../../src/portal-sim/in
 import { createCore, type Core, type CoreOptions } from '../../../src/main/core/create-core';
 import { createLogger } from '../../../src/main/log/logger';
 import { createMemoryVault } from '../../../src/main/vault/memory-vault';
-import type { DataFile } from '../../../src/shared/portal/data-file';
-import type { FaultRequest } from '../../../src/shared/portal/schemas';
+import type { DataFile } from '../../../src/portal-sim/data-file';
+import type { FaultRequest } from '../../../src/portal-sim/sim-schemas';
 import type { Result } from '../../../src/shared/errors';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../src/shared/ipc/contract';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataFile, startSimulator } from '../../../src/portal-sim/index';
-import { customer } from '../../../src/shared/portal/schemas';
+import { customer } from '../../../src/shared/domain/portal-entities';
 import { DAY, SimClient } from './sim-client';
 
 const validData = {

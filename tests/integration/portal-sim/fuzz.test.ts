@@ -1,24 +1,25 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { z } from 'zod';
-import * as schemas from '../../../src/shared/portal/schemas';
-import { portalErrorBody } from '../../../src/shared/portal/schemas';
+import * as domain from '../../../src/shared/domain/portal-entities';
+import * as wire from '../../../src/shared/portal-api-v1/wire';
+import * as sim from '../../../src/portal-sim/sim-schemas';
 import { startClient, type SimClient } from './sim-client';
 
 /** The schema a success on this route must satisfy (undefined: no body expected or not checked). */
 function successSchema(method: string, pathname: string): z.ZodType | undefined {
   const table: [string, RegExp, z.ZodType][] = [
-    ['POST', /^\/pap\/v1\/sessions$/, schemas.sessionToken],
-    ['GET', /^\/pap\/v1\/customers$/, schemas.customerSearchResponse],
-    ['GET', /^\/pap\/v1\/customers\/[^/]+$/, schemas.customer],
-    ['POST', /^\/pap\/v1\/customers\/[^/]+\/cap-sessions$/, schemas.capSession],
-    ['GET', /^\/cap\/v1\/users$/, schemas.userSearchResponse],
-    ['GET', /^\/cap\/v1\/users\/[^/]+$/, schemas.user],
-    ['PATCH', /^\/cap\/v1\/users\/[^/]+$/, schemas.user],
-    ['POST', /^\/cap\/v1\/users\/[^/]+\/password-resets$/, schemas.passwordResetResponse],
-    ['POST', /^\/mpn\/v1\/sessions$/, schemas.endUserSession],
-    ['GET', /^\/_sim\/outbox$/, schemas.outboxResponse],
-    ['GET', /^\/_sim\/stats$/, schemas.simStats],
+    ['POST', /^\/pap\/v1\/sessions$/, wire.sessionToken],
+    ['GET', /^\/pap\/v1\/customers$/, wire.customerSearchResponse],
+    ['GET', /^\/pap\/v1\/customers\/[^/]+$/, domain.customer],
+    ['POST', /^\/pap\/v1\/customers\/[^/]+\/cap-sessions$/, wire.capSession],
+    ['GET', /^\/cap\/v1\/users$/, wire.userSearchResponse],
+    ['GET', /^\/cap\/v1\/users\/[^/]+$/, domain.user],
+    ['PATCH', /^\/cap\/v1\/users\/[^/]+$/, domain.user],
+    ['POST', /^\/cap\/v1\/users\/[^/]+\/password-resets$/, wire.passwordResetResponse],
+    ['POST', /^\/mpn\/v1\/sessions$/, wire.endUserSession],
+    ['GET', /^\/_sim\/outbox$/, sim.outboxResponse],
+    ['GET', /^\/_sim\/stats$/, sim.simStats],
   ];
   return table.find(([m, re]) => m === method && re.test(pathname))?.[2];
 }
@@ -85,7 +86,7 @@ it('answers a few thousand random requests in the error shape or a valid success
       if (m === 'HEAD') return;
       if (res.status >= 400) {
         expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-        expect(() => portalErrorBody.parse(JSON.parse(text)), text).not.toThrow();
+        expect(() => wire.portalErrorBody.parse(JSON.parse(text)), text).not.toThrow();
         expect(res.status).not.toBe(500);
       } else if (res.status !== 204) {
         const parsed: unknown = JSON.parse(text);

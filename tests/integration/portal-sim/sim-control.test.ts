@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clockResponse, outboxResponse, simStats } from '../../../src/shared/portal/schemas';
+import { clockResponse, outboxResponse, simStats } from '../../../src/portal-sim/sim-schemas';
 import { DAY, JANE, JANE_EMAIL, startClient, type SimClient } from './sim-client';
 
 let client: SimClient;

@@ -2,7 +2,7 @@ import { Badge, Group, Loader, Paper, Skeleton, Stack, Text } from '@mantine/cor
 import { useQuery } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { errorTable } from '../../../../shared/errors';
-import type { CustomerSummary } from '../../../../shared/portal/schemas';
+import type { CustomerSummary } from '../../../../shared/domain/portal-entities';
 import { foldText } from '../../../../shared/text/fold';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConsole } from '../console/console-state';

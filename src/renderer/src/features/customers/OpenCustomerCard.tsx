@@ -1,5 +1,5 @@
 import { Badge, CloseButton, Group, Paper, Text } from '@mantine/core';
-import type { Customer } from '../../../../shared/portal/schemas';
+import type { Customer } from '../../../../shared/domain/portal-entities';
 import { useConsole } from '../console/console-state';
 
 export function OpenCustomerCard({ customer }: { customer: Customer }) {

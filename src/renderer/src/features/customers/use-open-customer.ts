@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Customer } from '../../../../shared/portal/schemas';
+import type { Customer } from '../../../../shared/domain/portal-entities';
 import { unwrap } from '../../lib/api-error';
 import { portalMutation } from '../../lib/connectivity';
 import { useConsole } from '../console/console-state';

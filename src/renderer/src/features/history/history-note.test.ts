@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../../shared/ipc/contract';
-import type { User } from '../../../../shared/portal/schemas';
+import type { User } from '../../../../shared/domain/portal-entities';
 import { buildTicketNote } from '../../../../shared/ticket-note';
 import { noteInputFromEntry, shortInstant } from './history-note';
 

@@ -1,5 +1,5 @@
 import type { HistoryEntry } from '../../../../shared/ipc/contract';
-import type { User } from '../../../../shared/portal/schemas';
+import type { User } from '../../../../shared/domain/portal-entities';
 import type { TicketNoteInput } from '../../../../shared/ticket-note';
 import { describePasswordState, formatInstant } from '../../../../shared/ticket-note';
 

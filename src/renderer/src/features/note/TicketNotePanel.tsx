@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Customer, User } from '../../../../shared/portal/schemas';
+import type { Customer, User } from '../../../../shared/domain/portal-entities';
 import { buildTicketNote } from '../../../../shared/ticket-note';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { unwrap } from '../../lib/api-error';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PasswordState } from '../../../../shared/portal/schemas';
+import type { PasswordState } from '../../../../shared/domain/portal-entities';
 import { passwordAfterSentReset } from './note-input';
 
 const sent = { issuedAt: '2026-11-27T13:05:00.000Z', expiresAt: '2026-11-28T13:05:00.000Z' };

@@ -1,4 +1,4 @@
-import type { Customer, PasswordState, User } from '../../../../shared/portal/schemas';
+import type { Customer, PasswordState, User } from '../../../../shared/domain/portal-entities';
 import { describePasswordState, type TicketNoteInput } from '../../../../shared/ticket-note';
 import type { ResetAttempt } from '../console/console-state';
 import { confirmedByCheck } from '../reset/attempt';

@@ -1,7 +1,7 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { Customer, User } from '../../../../shared/portal/schemas';
+import type { Customer, User } from '../../../../shared/domain/portal-entities';
 import { describePasswordState, formatInstant } from '../../../../shared/ticket-note';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { unwrap } from '../../lib/api-error';

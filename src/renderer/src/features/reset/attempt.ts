@@ -1,4 +1,4 @@
-import type { User } from '../../../../shared/portal/schemas';
+import type { User } from '../../../../shared/domain/portal-entities';
 import type { ResetAttempt } from '../console/console-state';
 
 /** Did a temporary password appear at or after the attempt? (A minute of slack for clock differences.) */

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { Customer, User } from '../../../../shared/portal/schemas';
+import type { Customer, User } from '../../../../shared/domain/portal-entities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { unwrap } from '../../lib/api-error';
 import { resetKeys } from '../reset/queries';

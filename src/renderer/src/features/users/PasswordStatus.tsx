@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
-import type { PasswordState } from '../../../../shared/portal/schemas';
+import type { PasswordState } from '../../../../shared/domain/portal-entities';
 import { formatDay, formatInstant } from '../../../../shared/ticket-note';
 import { describeRemaining, formatCountdown, formatRelative } from '../../lib/format-time';
 import { useNow } from '../../lib/use-now';

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Divider, Group, Paper, Skeleton, Stack, Text, Tit
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { errorTable } from '../../../../shared/errors';
-import type { Customer } from '../../../../shared/portal/schemas';
+import type { Customer } from '../../../../shared/domain/portal-entities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useConsole } from '../console/console-state';
 import { TicketNotePanel } from '../note/TicketNotePanel';

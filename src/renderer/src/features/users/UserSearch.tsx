@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Customer, UserSummary } from '../../../../shared/portal/schemas';
+import type { Customer, UserSummary } from '../../../../shared/domain/portal-entities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorCodeOf } from '../../lib/api-error';
 import { useConsole } from '../console/console-state';
