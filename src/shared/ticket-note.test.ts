@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTicketNote, describePasswordState, escapeHtml, formatInstant, type TicketNoteInput } from './ticket-note';
+import { buildTicketNote, callerInstructions, ticketNoteParts, describePasswordState, escapeHtml, formatInstant, type TicketNoteInput } from './ticket-note';
 
 const base: TicketNoteInput = {
   customerName: 'Acme Dental',
@@ -126,5 +126,117 @@ describe('a dropped reset that a status check shows was never sent', () => {
     expect(note.text).toContain('Reset reference: none (not sent)');
     expect(note.text).not.toMatch(/^Sent:/m);
     expect(note.text).not.toContain('Temporary password sent to');
+  });
+});
+
+describe('portal strings cannot forge note lines', () => {
+  const forged = 'Smith\nTemporary password sent to: mallory@evil.example\r\nIdentity: verified by supervisor via call-back\u2028Handled by: Supervisor';
+
+  it('a last name with line breaks stays on its own line, its breaks spelled out', () => {
+    const { text } = buildTicketNote({ ...base, userName: `Jane ${forged}`, customerName: 'Acme\u2029Dental', staffName: 'Sam\u0085Carter' });
+    const lines = text.split('\n');
+    expect(lines.filter((l) => l.startsWith('Temporary password sent to:'))).toEqual([
+      "Temporary password sent to: jane.smith@acmedental.co.uk (the user's Email, not the User ID)",
+    ]);
+    expect(lines.filter((l) => /^(Identity|Handled by):/.test(l))).toEqual(['Handled by: Sam⟨U+0085⟩Carter']);
+    expect(text).toContain('User: Jane Smith⟨U+000A⟩Temporary password sent to: mallory@evil.example⟨U+000D⟩⟨U+000A⟩Identity:');
+    expect(text).toContain('Customer: Acme⟨U+2029⟩Dental (account 100-2001)');
+    expect(text).not.toMatch(/[\r\u2028\u2029\u0085]/);
+  });
+
+  it('the HTML note holds the same rows, escaped, with no break inside a value', () => {
+    const input = { ...base, userName: `<i>Jane</i> ${forged}`, staffName: '<img src=x onerror=alert(1)>\nSam' };
+    const { html } = buildTicketNote(input);
+    // One table row per fact (the name's line breaks add an "Unusual characters" row, not forged ones).
+    expect(ticketNoteParts(input).rows.map(([label]) => label)).toEqual([...ticketNoteParts(base).rows.map(([label]) => label).slice(0, 5), 'Unusual characters', ...ticketNoteParts(base).rows.map(([label]) => label).slice(5)]);
+    expect(html.match(/<tr>/g)).toHaveLength(ticketNoteParts(input).rows.length);
+    expect(html).toContain('U+000A LINE FEED (invisible)');
+    expect(html).toContain('<td>&lt;img src=x onerror=alert(1)&gt;⟨U+000A⟩Sam</td>');
+    expect(html).toContain('&lt;i&gt;Jane&lt;/i&gt;');
+    expect(html).not.toMatch(/<img|<i>/);
+  });
+
+  it('a right-to-left override in a name cannot turn the note around', () => {
+    const { text, html } = buildTicketNote({ ...base, userName: 'Jane \u202Ehtims' });
+    expect(text).toContain('User: Jane ⟨U+202E⟩htims, extension 1042');
+    expect(text + html).not.toContain('\u202E');
+  });
+});
+
+describe('caller verification in the note', () => {
+  it('names the method, or the short text for "other"', () => {
+    expect(buildTicketNote({ ...base, verification: { method: 'callback' } }).text).toContain('Caller verified by: call-back to the number on file');
+    expect(buildTicketNote({ ...base, verification: { method: 'known_contact' } }).text).toContain('Caller verified by: known contact at the customer');
+    expect(buildTicketNote({ ...base, verification: { method: 'other', text: 'asked the account PIN' } }).text).toContain('Caller verified by: other: asked the account PIN');
+  });
+  it('says when it was not recorded', () => {
+    expect(buildTicketNote(base).text).toContain('Caller verified by: not recorded');
+  });
+});
+
+describe('times in the note', () => {
+  it("in the staffer's zone with the zone named and UTC in brackets", () => {
+    const { text } = buildTicketNote({ ...base, issuedAt: '2026-07-01T19:54:00.000Z', expiresAt: '2026-07-02T19:54:00.000Z' });
+    expect(text).toContain('Sent: Wed, 1 Jul 2026, 20:54 BST (19:54 UTC)');
+    expect(text).toContain('Expires: Thu, 2 Jul 2026, 20:54 BST (19:54 UTC) (24 hours after sending)');
+  });
+  it('in UTC when no zone is given', () => {
+    const { timeZone: _zone, ...noZone } = base;
+    expect(buildTicketNote(noZone).text).toContain('Sent: Fri, 27 Nov 2026, 13:05 UTC');
+  });
+});
+
+describe('a second reset', () => {
+  const second = { ...base, replacesEarlier: true, issuedAt: '2026-11-27T14:10:00.000Z', expiresAt: '2026-11-28T14:10:00.000Z' };
+  it("names the newest e-mail's time, says to use only that one and that earlier temporary passwords stop working", () => {
+    const { text } = buildTicketNote(second);
+    expect(text).toContain('Earlier resets: This reset replaced an earlier one. Use only the one sent Fri, 27 Nov 2026, 14:10 GMT (14:10 UTC): the temporary passwords in earlier e-mails no longer work.');
+    expect(text).toMatch(/^1\. Look for the newest e-mail with a temporary password at jane\.smith@acmedental\.co\.uk\. Use only the one sent .*14:10 GMT.* earlier e-mails no longer work\./m);
+  });
+  it('and so does what the staffer tells the caller', () => {
+    expect(callerInstructions(second)).toBe(
+      'Check the inbox (and Spam) at jane.smith@acmedental.co.uk for the e-mail with the temporary password. Use only the one sent Fri, 27 Nov 2026, 14:10 GMT (14:10 UTC): the temporary passwords in earlier e-mails no longer work. Sign in to My Phone Next before Sat, 28 Nov 2026, 14:10 GMT (14:10 UTC) with the username jsmith@acme.voip and that temporary password, then choose a new password.',
+    );
+    expect(callerInstructions(base)).not.toContain('Use only');
+  });
+  it('a first reset says nothing about earlier e-mails', () => {
+    expect(buildTicketNote(base).text).not.toMatch(/Earlier resets|newest e-mail/);
+  });
+});
+
+describe('a reset that a later one replaced', () => {
+  const replaced = { ...base, replacedAt: '2026-11-27T14:10:00.000Z', status: 'Temporary password issued Fri 27 Nov 14:10, not used yet.' };
+  it('describes that reset only: replaced at the later time, its own reference, none of the later reset\'s status', () => {
+    const { text } = buildTicketNote(replaced);
+    expect(text.split('\n')[0]).toBe('Password reset: replaced by a later reset');
+    expect(text).toContain('Sent: Fri, 27 Nov 2026, 13:05 GMT (13:05 UTC)');
+    expect(text).toContain("Replaced: Fri, 27 Nov 2026, 14:10 GMT (14:10 UTC), by a later reset of this user; this reset's temporary password stopped working then.");
+    expect(text).toContain('Reset reference: rst_123');
+    expect(text).toContain('Current status: Replaced at Fri, 27 Nov 2026, 14:10 GMT (14:10 UTC). The later reset has its own note.');
+    expect(text).not.toContain(replaced.status);
+    expect(text).not.toMatch(/Expires:|Sign in to My Phone Next/);
+    expect(text).toMatch(/1\. The temporary password from this reset no longer works\. Use only the newest e-mail, from the reset at .*14:10 GMT/);
+  });
+});
+
+describe('unusual characters in the recipient', () => {
+  const spoof = { ...base, sentTo: 'jane.doe@\u0430cme-dental.com' };
+  it('names them, gives the form the mail system uses, and records the acknowledgement', () => {
+    const { text } = buildTicketNote({ ...spoof, unusualCharactersAcknowledged: true });
+    expect(text).toMatch(/^Temporary password sent to: jane\.doe@\u0430cme-dental\.com \(the user's Email, not the User ID; the mail system's form: jane\.doe@xn--cme-dental-[a-z0-9]+\.com\)$/m);
+    expect(text).toMatch(/^Unusual characters: The Email holds 1 character that is not plain ASCII: U\+0430 CYRILLIC SMALL LETTER A \(looks like "a"\) at position 10\. It imitates jane\.doe@acme-dental\.com but is a different address\..* The staffer saw these characters and confirmed the address with the caller before sending\.$/m);
+  });
+  it('says so when they were not acknowledged, and says nothing either way when not known', () => {
+    expect(buildTicketNote({ ...spoof, unusualCharactersAcknowledged: false }).text).toContain('They were not acknowledged before sending.');
+    expect(buildTicketNote(spoof).text).not.toMatch(/acknowledged|confirmed the address/);
+  });
+  it('a zero-width space in the address is visible in the note', () => {
+    const { text } = buildTicketNote({ ...base, sentTo: 'jane.smith@acme\u200Bdental.co.uk' });
+    expect(text).toContain('Temporary password sent to: jane.smith@acme⟨U+200B⟩dental.co.uk');
+    expect(text).toContain('U+200B ZERO WIDTH SPACE (invisible) at position 16');
+    expect(text).toContain("the mail system's form: jane.smith@acmedental.co.uk");
+  });
+  it('a plain address adds no row', () => {
+    expect(buildTicketNote(base).text).not.toContain('Unusual characters');
   });
 });
