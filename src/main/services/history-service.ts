@@ -6,7 +6,7 @@ import { subjectOf } from './audit-subject';
 import type { ConsoleContext } from './console-context';
 import { toCsv } from './csv-export';
 import type { PortalChoice } from './portal-profiles';
-import { statusOfReset } from './reset-status';
+import { statusOfReset, withReplacements } from './reset-status';
 
 export interface HistoryFilter {
   customer?: string;
@@ -45,9 +45,10 @@ export function historyOf(entries: readonly AuditEntry[]): HistoryEntry[] {
       outcome: e.outcome,
       status: check?.status ?? e.status ?? 'unknown',
       statusCheckedAt: check ? check.at : null,
+      replacedAt: null,
     });
   }
-  return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return withReplacements(out).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
 function matches(filter: HistoryFilter, e: HistoryEntry): boolean {

@@ -1,8 +1,17 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { PasswordState } from '../../shared/domain/portal-entities';
-import { statusOfReset } from './reset-status';
+import { auditEntry, type AuditEntry } from '../audit/audit-entry';
+import { openAuditLog } from '../audit/audit-log';
+import type { ConsoleContext } from './console-context';
+import { createHistoryService, historyOf } from './history-service';
+import { replacementTimes, statusOfReset } from './reset-status';
 
 const issued = '2026-03-01T10:00:00.000Z';
+const later = '2026-03-01T10:01:00.000Z';
 const state = (s: Partial<PasswordState>): PasswordState => ({ state: 'active', tempIssuedAt: null, tempExpiresAt: null, changedAt: null, expiresAt: null, ...s });
 const reset = { at: issued, issuedAt: issued };
 
@@ -13,12 +22,91 @@ describe('status of a reset', () => {
   it('completed once the password was changed after it', () => {
     expect(statusOfReset(reset, state({ state: 'active', changedAt: '2026-03-01T11:00:00.000Z' })).status).toBe('completed');
   });
-  it('expired when it ran out or a later reset replaced it', () => {
+  it('expired when it ran out unused', () => {
     expect(statusOfReset(reset, state({ state: 'temp_expired', tempIssuedAt: issued })).status).toBe('expired');
-    expect(statusOfReset(reset, state({ state: 'temp_issued', tempIssuedAt: '2026-03-01T12:00:00.000Z' })).status).toBe('expired');
   });
   it('an outcome-unknown reset learns its issue time from the portal', () => {
     expect(statusOfReset({ at: issued, issuedAt: null }, state({ state: 'temp_issued', tempIssuedAt: '2026-03-01T10:00:01.000Z' }))).toEqual({ status: 'pending', issuedAt: '2026-03-01T10:00:01.000Z' });
     expect(statusOfReset({ at: issued, issuedAt: null }, state({ state: 'active' })).status).toBe('unknown');
+  });
+});
+
+describe('a reset that a later one replaced', () => {
+  const replacedReset = { ...reset, replacedAt: later };
+  it('is replaced, never expired, while the later one is pending, expired or used', () => {
+    expect(statusOfReset(replacedReset, state({ state: 'temp_issued', tempIssuedAt: later })).status).toBe('replaced');
+    expect(statusOfReset(replacedReset, state({ state: 'temp_expired', tempIssuedAt: later })).status).toBe('replaced');
+    // The user changed the password with the later reset's temporary password: that completes the later one, not this.
+    expect(statusOfReset(replacedReset, state({ state: 'active', changedAt: '2026-03-01T10:30:00.000Z' })).status).toBe('replaced');
+  });
+  it('is completed if the password was changed before the later reset', () => {
+    expect(statusOfReset(replacedReset, state({ state: 'active', changedAt: '2026-03-01T10:00:30.000Z' })).status).toBe('completed');
+  });
+  it('an outcome-unknown reset does not take the later reset\'s issue time as its own', () => {
+    expect(statusOfReset({ at: issued, issuedAt: null, replacedAt: later }, state({ state: 'temp_issued', tempIssuedAt: later }))).toEqual({ status: 'replaced', issuedAt: null });
+  });
+});
+
+describe('which resets were replaced', () => {
+  const row = (id: string, at: string, extra: Partial<{ action: 'reset_sent' | 'reset_unknown' | 'reset_refused'; userId: string; issuedAt: string | null; expiresAt: string | null }> = {}) => ({
+    id, at, action: 'reset_sent' as const, profile: 'demo', customerId: 'C1', userId: 'bob@acme.voip',
+    issuedAt: at, expiresAt: new Date(Date.parse(at) + 86_400_000).toISOString(), ...extra,
+  });
+  it('the newer reset of the same user within 24 hours replaces the older, with its issue time', () => {
+    const map = replacementTimes([row('b', later), row('a', issued), row('c', '2026-03-01T12:00:00.000Z')]);
+    expect(Object.fromEntries(map)).toEqual({ a: later, b: '2026-03-01T12:00:00.000Z' });
+  });
+  it('not a reset that had already expired, not another user\'s, not a refused one', () => {
+    expect(replacementTimes([row('a', issued), row('b', '2026-03-02T11:00:00.000Z')]).size).toBe(0);
+    expect(replacementTimes([row('a', issued), row('b', later, { userId: 'jane@acme.voip' })]).size).toBe(0);
+    expect(replacementTimes([row('a', issued), row('b', later, { action: 'reset_refused', issuedAt: null, expiresAt: null })]).size).toBe(0);
+  });
+  it('an outcome-unknown reset is replaced by a later issued one; an unknown one with nothing issued replaces nothing', () => {
+    expect(Object.fromEntries(replacementTimes([row('a', issued, { action: 'reset_unknown', issuedAt: null, expiresAt: null }), row('b', later)]))).toEqual({ a: later });
+    expect(replacementTimes([row('a', issued), row('b', later, { action: 'reset_unknown', issuedAt: null, expiresAt: null })]).size).toBe(0);
+  });
+});
+
+describe('History from the audit log', () => {
+  const entry = (e: Partial<AuditEntry> & { id: string; at: string; action: AuditEntry['action'] }): AuditEntry =>
+    auditEntry.parse({ staffName: 'Sam', profile: 'demo', customerId: 'C1', userId: 'bob@acme.voip', outcome: 'sent', ...e });
+  const sent = (id: string, at: string) => entry({ id, at, action: 'reset_sent', issuedAt: at, expiresAt: new Date(Date.parse(at) + 86_400_000).toISOString(), status: 'pending' });
+
+  it('reset twice: the first is replaced (with the second one\'s time), the second pending', () => {
+    const [second, first] = historyOf([sent('r1', issued), sent('r2', later)]);
+    expect(first).toMatchObject({ id: 'r1', status: 'replaced', replacedAt: later });
+    expect(second).toMatchObject({ id: 'r2', status: 'pending', replacedAt: null });
+  });
+
+  it('an old status check that called it expired is overruled; one that found it completed stands', () => {
+    const expiredCheck = entry({ id: 'c1', at: '2026-03-01T10:05:00.000Z', action: 'status_checked', refersTo: 'r1', status: 'expired', outcome: 'expired' });
+    expect(historyOf([sent('r1', issued), sent('r2', later), expiredCheck]).find((e) => e.id === 'r1')).toMatchObject({ status: 'replaced' });
+    const completedCheck = entry({ id: 'c2', at: '2026-03-01T10:00:40.000Z', action: 'status_checked', refersTo: 'r1', status: 'completed', outcome: 'completed' });
+    expect(historyOf([sent('r1', issued), completedCheck, sent('r2', later)]).find((e) => e.id === 'r1')).toMatchObject({ status: 'completed' });
+  });
+});
+
+describe('History CSV', () => {
+  it('exports a replaced reset as `replaced`, hostile names as data (from a real audit log on disk)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rc-history-'));
+    const audit = await openAuditLog(dir);
+    try {
+      const draft = { staffName: 'Sam', profile: 'demo', customerId: 'C1', customerName: 'Acme;=HYPERLINK("http://x")', userId: 'bob@acme.voip', userName: 'Bob\nStatus: completed', action: 'reset_sent' as const, outcome: 'sent', status: 'pending' as const };
+      const now = Date.now();
+      const at = (ms: number) => new Date(now + ms).toISOString();
+      await audit.append({ ...draft, issuedAt: at(0), expiresAt: at(86_400_000) });
+      await audit.append({ ...draft, issuedAt: at(60_000), expiresAt: at(86_460_000) });
+      const ctx = { audit, now: () => new Date(now), settings: { current: () => ({ staffName: 'Sam' }) } } as unknown as ConsoleContext;
+      const { csv } = await createHistoryService(ctx).exportCsv({});
+      const [header, ...rows] = parse(csv, { record_delimiter: '\r\n' }) as string[][];
+      const col = (name: string) => header!.indexOf(name);
+      expect(rows.map((r) => r[col('Status')])).toEqual(['pending', 'replaced']);
+      expect(rows[0]![col('User')]).toBe('Bob⟨U+000A⟩Status: completed');
+      expect(rows[0]![col('Customer')]).toBe(`Acme;'=HYPERLINK("http://x")`);
+      expect(await createHistoryService(ctx).list({ status: 'replaced' })).toHaveLength(1);
+    } finally {
+      await audit.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,23 +1,84 @@
-import type { ResetStatus } from '../../shared/ipc/contract';
+import type { HistoryEntry, ResetStatus } from '../../shared/ipc/contract';
 import type { PasswordState } from '../../shared/domain/portal-entities';
 
 /** Portal clocks and ours differ a little; a temporary password issued this close before the entry counts as its own. */
 const clockSkewMs = 2 * 60 * 1000;
+const dayMs = 24 * 60 * 60 * 1000;
 
 /**
  * The live state of one reset, from the user's password state now:
- * completed — the password was changed after the reset; pending — the reset's temporary password is
- * still the one in force; expired — it ran out or a later one replaced it.
+ * completed — the password was changed after the reset (and before any later reset);
+ * replaced — a later reset of the same user was issued while this one was in force (`replacedAt`);
+ * pending — the reset's temporary password is still the one in force;
+ * expired — it ran out unused.
  */
-export function statusOfReset(reset: { at: string; issuedAt: string | null }, password: PasswordState): { status: ResetStatus; issuedAt: string | null } {
+export function statusOfReset(
+  reset: { at: string; issuedAt: string | null; replacedAt?: string | null },
+  password: PasswordState,
+): { status: ResetStatus; issuedAt: string | null } {
+  const replacedAt = reset.replacedAt ? Date.parse(reset.replacedAt) : Infinity;
   let issuedAt = reset.issuedAt;
-  // An "outcome unknown" entry learns its issue time when the portal shows a temporary password from then.
-  if (!issuedAt && password.tempIssuedAt && Date.parse(password.tempIssuedAt) >= Date.parse(reset.at) - clockSkewMs) issuedAt = password.tempIssuedAt;
-  if (!issuedAt) return { status: 'unknown', issuedAt: null };
+  // An "outcome unknown" entry learns its issue time when the portal shows a temporary password from
+  // then — but not the later reset's, which is the one the portal shows once this one was replaced.
+  if (!issuedAt && password.tempIssuedAt) {
+    const temp = Date.parse(password.tempIssuedAt);
+    if (temp >= Date.parse(reset.at) - clockSkewMs && temp < replacedAt) issuedAt = password.tempIssuedAt;
+  }
+  if (!issuedAt) return { status: reset.replacedAt ? 'replaced' : 'unknown', issuedAt: null };
   const issued = Date.parse(issuedAt);
-  if (password.changedAt && Date.parse(password.changedAt) > issued) return { status: 'completed', issuedAt };
+  const changed = password.changedAt ? Date.parse(password.changedAt) : NaN;
+  if (changed > issued && changed < replacedAt) return { status: 'completed', issuedAt };
+  if (reset.replacedAt) return { status: 'replaced', issuedAt };
   const ours = password.tempIssuedAt !== null && Date.parse(password.tempIssuedAt) === issued;
   if (password.state === 'temp_issued') return { status: ours ? 'pending' : 'expired', issuedAt };
   if (password.state === 'temp_expired') return { status: 'expired', issuedAt };
   return { status: 'unknown', issuedAt };
+}
+
+type ResetRecord = Pick<HistoryEntry, 'id' | 'at' | 'action' | 'profile' | 'customerId' | 'userId' | 'issuedAt' | 'expiresAt'>;
+
+/**
+ * For each reset that a later reset of the same user replaced, the later one's issue time. Replaced
+ * means: the later reset's temporary password was issued while this one's was still valid, so this one
+ * stopped working then. A reset that had already expired was not replaced; a refused reset neither
+ * replaces nor is replaced (nothing was issued). An outcome-unknown reset counts from its attempt time:
+ * whatever it did, a later issued reset within its 24 hours ended it.
+ */
+export function replacementTimes(resets: readonly ResetRecord[]): Map<string, string> {
+  const byUser = new Map<string, ResetRecord[]>();
+  for (const r of resets) {
+    if (r.action === 'reset_refused') continue;
+    const key = JSON.stringify([r.profile, r.customerId, r.userId]);
+    const list = byUser.get(key);
+    if (list) list.push(r);
+    else byUser.set(key, [r]);
+  }
+  const replaced = new Map<string, string>();
+  for (const list of byUser.values()) {
+    list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    for (let i = 0; i < list.length; i++) {
+      const older = list[i]!;
+      const start = Date.parse(older.issuedAt ?? older.at);
+      const end = older.expiresAt ? Date.parse(older.expiresAt) : start + dayMs;
+      for (let j = i + 1; j < list.length; j++) {
+        const issued = list[j]!.issuedAt;
+        if (issued === null || Date.parse(issued) <= start) continue;
+        if (Date.parse(issued) < end) replaced.set(older.id, issued);
+        break;
+      }
+    }
+  }
+  return replaced;
+}
+
+/**
+ * History entries with `replaced` applied: a replaced reset is never shown as expired or pending. A
+ * status check that found it completed stands (the password was changed before the later reset).
+ */
+export function withReplacements(entries: HistoryEntry[]): HistoryEntry[] {
+  const replaced = replacementTimes(entries);
+  return entries.map((e) => {
+    const replacedAt = replaced.get(e.id) ?? null;
+    return { ...e, replacedAt, status: replacedAt && e.status !== 'completed' ? 'replaced' : e.status };
+  });
 }

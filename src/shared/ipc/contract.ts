@@ -84,7 +84,7 @@ export const resetOutcome = z.discriminatedUnion('outcome', [
 ]);
 export type ResetOutcome = z.infer<typeof resetOutcome>;
 
-export const resetStatus = z.enum(['pending', 'completed', 'expired', 'unknown']);
+export const resetStatus = z.enum(['pending', 'completed', 'expired', 'replaced', 'unknown']);
 export type ResetStatus = z.infer<typeof resetStatus>;
 
 export const historyEntry = z.object({
@@ -106,6 +106,8 @@ export const historyEntry = z.object({
   outcome: z.string(),
   status: resetStatus,
   statusCheckedAt: z.string().nullable(),
+  /** When status is `replaced`: the issue time of the later reset that replaced this one. */
+  replacedAt: z.string().nullable().default(null),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 

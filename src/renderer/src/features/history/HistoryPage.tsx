@@ -26,6 +26,7 @@ const statusOptions = [
   { value: 'pending', label: 'Pending' },
   { value: 'completed', label: 'Completed' },
   { value: 'expired', label: 'Expired' },
+  { value: 'replaced', label: 'Replaced' },
   { value: 'unknown', label: 'Unknown' },
 ];
 

@@ -8,8 +8,8 @@ import { formatClock, shortInstant } from './history-note';
 export const ROW_HEIGHT = 96;
 export const GRID_COLUMNS = 'minmax(140px, 0.9fr) minmax(140px, 1fr) minmax(160px, 1.1fr) minmax(160px, 1.1fr) minmax(180px, 1.1fr) 148px';
 
-const statusLabel: Record<ResetStatus, string> = { pending: 'Pending', completed: 'Completed', expired: 'Expired', unknown: 'Unknown' };
-const statusColor: Record<ResetStatus, string> = { pending: 'blue', completed: 'teal', expired: 'orange', unknown: 'gray' };
+const statusLabel: Record<ResetStatus, string> = { pending: 'Pending', completed: 'Completed', expired: 'Expired', replaced: 'Replaced', unknown: 'Unknown' };
+const statusColor: Record<ResetStatus, string> = { pending: 'blue', completed: 'teal', expired: 'orange', replaced: 'gray', unknown: 'gray' };
 
 export interface RowActions {
   refresh(entry: HistoryEntry): void;
@@ -47,6 +47,8 @@ function StatusDetail({ entry, now }: { entry: HistoryEntry; now: number }) {
       return <Text size="xs">Password changed after the reset</Text>;
     case 'expired':
       return <Text size="xs">Not used within 24 hours</Text>;
+    case 'replaced':
+      return <Text size="xs">{entry.replacedAt ? `Replaced by the reset at ${formatInstant(entry.replacedAt)}` : 'Replaced by a later reset'}</Text>;
     case 'unknown':
       return <Text size="xs">{entry.action === 'reset_unknown' ? 'Outcome unknown — refresh status' : 'Not known yet'}</Text>;
   }

@@ -11,6 +11,8 @@ export function statusSentence(entry: HistoryEntry): string {
       return 'The user has signed in and chosen a new password.';
     case 'expired':
       return 'The temporary password expired unused; a new reset is needed.';
+    case 'replaced':
+      return 'A later reset replaced this one; its temporary password no longer works.';
     case 'unknown':
       return entry.action === 'reset_unknown' ? 'Outcome unknown: check status before sending again.' : 'Status unknown.';
   }
@@ -65,6 +67,7 @@ export function noteInputFromEntry(entry: HistoryEntry, user: User | null, optio
     status: user ? describePasswordState(user.password, options) : `${statusSentence(entry)} (${lastKnown(entry, options)})`,
     staffName: entry.staffName,
     details: user ? { userId: user.userId, phoneNumber: user.phoneNumber, alternateIds: user.alternateIds } : null,
+    replacedAt: entry.replacedAt,
     ...options,
   };
 }
