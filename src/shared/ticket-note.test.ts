@@ -236,6 +236,11 @@ describe('unusual characters in the recipient', () => {
     expect(text).toContain('U+200B ZERO WIDTH SPACE (invisible) at position 16');
     expect(text).toContain("the mail system's form: jane.smith@acmedental.co.uk");
   });
+  it('an address stored made-visible (History) reads the same, not escaped twice', () => {
+    const { text } = buildTicketNote({ ...base, sentTo: 'jane.smith@acme⟨U+200B⟩dental.co.uk' });
+    expect(text).toContain('Temporary password sent to: jane.smith@acme⟨U+200B⟩dental.co.uk');
+    expect(text).toContain('U+200B ZERO WIDTH SPACE (invisible) at position 16');
+  });
   it('a plain address adds no row', () => {
     expect(buildTicketNote(base).text).not.toContain('Unusual characters');
   });

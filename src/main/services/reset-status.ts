@@ -45,25 +45,27 @@ type ResetRecord = Pick<HistoryEntry, 'id' | 'at' | 'action' | 'profile' | 'cust
  * whatever it did, a later issued reset within its 24 hours ended it.
  */
 export function replacementTimes(resets: readonly ResetRecord[]): Map<string, string> {
-  const byUser = new Map<string, ResetRecord[]>();
+  type Timed = { r: ResetRecord; at: number; start: number; end: number; issued: number };
+  const byUser = new Map<string, Timed[]>();
   for (const r of resets) {
     if (r.action === 'reset_refused') continue;
+    const start = Date.parse(r.issuedAt ?? r.at);
+    const timed = { r, at: Date.parse(r.at), start, end: r.expiresAt ? Date.parse(r.expiresAt) : start + dayMs, issued: r.issuedAt ? Date.parse(r.issuedAt) : NaN };
     const key = JSON.stringify([r.profile, r.customerId, r.userId]);
     const list = byUser.get(key);
-    if (list) list.push(r);
-    else byUser.set(key, [r]);
+    if (list) list.push(timed);
+    else byUser.set(key, [timed]);
   }
   const replaced = new Map<string, string>();
   for (const list of byUser.values()) {
-    list.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    list.sort((a, b) => a.at - b.at);
     for (let i = 0; i < list.length; i++) {
       const older = list[i]!;
-      const start = Date.parse(older.issuedAt ?? older.at);
-      const end = older.expiresAt ? Date.parse(older.expiresAt) : start + dayMs;
       for (let j = i + 1; j < list.length; j++) {
-        const issued = list[j]!.issuedAt;
-        if (issued === null || Date.parse(issued) <= start) continue;
-        if (Date.parse(issued) < end) replaced.set(older.id, issued);
+        const newer = list[j]!;
+        // Not issued (outcome unknown), or issued no later than this one: look further.
+        if (!(newer.issued > older.start)) continue;
+        if (newer.issued < older.end) replaced.set(older.r.id, newer.r.issuedAt!);
         break;
       }
     }

@@ -10,13 +10,18 @@ export interface TimeOptions {
 }
 
 /** The zone if the runtime knows it, else undefined: a bad setting must not break a note or a screen. */
+const zones = new Map<string, string | undefined>();
 export function knownTimeZone(timeZone: string | undefined): string | undefined {
   if (!timeZone) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
+  if (!zones.has(timeZone)) {
+    if (zones.size > 200) zones.clear();
+    try {
+      zones.set(timeZone, new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone);
+    } catch {
+      zones.set(timeZone, undefined);
+    }
   }
+  return zones.get(timeZone);
 }
 
 function knownLocale(locale: string | undefined): string {
@@ -27,11 +32,26 @@ function knownLocale(locale: string | undefined): string {
   }
 }
 
+
+// Building an Intl.DateTimeFormat costs far more than using one; a note or a History screen formats
+// many instants with the same few.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify([locale ?? '', options]);
+  let f = formatters.get(key);
+  if (!f) {
+    if (formatters.size > 200) formatters.clear();
+    f = new Intl.DateTimeFormat(knownLocale(locale), options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 function format(iso: string, options: TimeOptions, parts: Intl.DateTimeFormatOptions): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const timeZone = knownTimeZone(options.timeZone);
-  return new Intl.DateTimeFormat(knownLocale(options.locale), {
+  return formatter(options.locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -64,8 +84,8 @@ export function formatNoteInstant(iso: string, options: TimeOptions = {}): strin
   const timeZone = knownTimeZone(options.timeZone) ?? 'UTC';
   const local = formatInstant(iso, { ...options, timeZone });
   if (timeZone === 'UTC') return local;
-  const localDay = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-  const time = new Intl.DateTimeFormat(knownLocale(options.locale), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(date);
-  const dayAndTime = new Intl.DateTimeFormat(knownLocale(options.locale), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(date);
+  const localDay = formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  const time = formatter(options.locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(date);
+  const dayAndTime = formatter(options.locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(date);
   return localDay === utcDay(date) ? `${local} (${time} UTC)` : `${local} (${dayAndTime} UTC)`;
 }

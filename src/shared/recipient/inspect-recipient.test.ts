@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { portalText } from '../text/portal-text';
 import { asciiDomainOf, inspectRecipient } from './inspect-recipient';
 
 const JANE_ID = 'jdoe@acme.voip';
@@ -152,6 +153,14 @@ describe('cautions against the User ID', () => {
 
   it('not an address at all', () => {
     expect(inspectRecipient({ email: 'jane.doe' }).cautions.map((c) => c.kind)).toEqual(['not_an_address']);
+  });
+});
+
+describe('a recipient stored made-visible (the audit trail)', () => {
+  it('inspects as the original: the zero-width space is named, not its brackets', () => {
+    const raw = inspectRecipient({ email: 'jane@acme\u200Bdental.com', name: 'J\u0430ne\nDoe' });
+    const stored = inspectRecipient({ email: portalText('jane@acme\u200Bdental.com'), name: portalText('J\u0430ne\nDoe') });
+    expect(stored).toEqual(raw);
   });
 });
 

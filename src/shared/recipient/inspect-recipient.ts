@@ -1,4 +1,4 @@
-import { portalText } from '../text/portal-text';
+import { fromPortalText, portalText } from '../text/portal-text';
 import { codePointInfo, describeCodePoint, type CodePointInfo } from '../text/unicode-names';
 
 /**
@@ -148,9 +148,10 @@ function listCharacters(chars: UnusualCharacter[]): string {
   return chars.map((c) => `${c.description} at ${c.positions.length === 1 ? 'position' : 'positions'} ${c.positions.join(', ')}`).join('; ');
 }
 
+/** Accepts strings as the portal sent them or as `portalText` stored them (`⟨U+200B⟩`): both inspect alike. */
 export function inspectRecipient(input: RecipientInput): RecipientInspection {
-  const email = input.email;
-  const name = input.name ?? '';
+  const email = fromPortalText(input.email);
+  const name = fromPortalText(input.name ?? '');
   const address = splitAddress(email);
   const asciiDomain = address ? asciiDomainOf(address.domain) : null;
   const asciiAddress = address && asciiDomain ? `${address.local}@${asciiDomain}` : null;
@@ -170,7 +171,7 @@ export function inspectRecipient(input: RecipientInput): RecipientInspection {
   } else if (!asciiDomain) {
     cautions.push({ kind: 'domain_not_valid', message: `The Email's domain is not a valid internet domain name, so the mail cannot be delivered to the address as shown.` });
   }
-  const userId = input.userId?.trim() ?? '';
+  const userId = fromPortalText(input.userId?.trim() ?? '');
   if (userId && sameAddress(email, userId)) {
     cautions.push({
       kind: 'email_is_user_id',

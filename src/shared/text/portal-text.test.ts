@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasStructuralCharacters, portalText } from './portal-text';
+import { fromPortalText, hasStructuralCharacters, portalText } from './portal-text';
 
 describe('portal strings are data, never structure', () => {
   it('line breaks of every kind become visible code points', () => {
@@ -20,8 +20,10 @@ describe('portal strings are data, never structure', () => {
     expect(portalText('a\u0000b\u001Bc\u007Fd\te\uD800f\u{E0041}')).toBe('a⟨U+0000⟩b⟨U+001B⟩c⟨U+007F⟩d⟨U+0009⟩e⟨U+D800⟩f⟨U+E0041⟩');
   });
 
-  it('a literal ⟨U+…⟩ typed into a portal cannot pass for one made here', () => {
-    expect(portalText('⟨U+202E⟩')).toBe('⟨U+27E8⟩U+202E⟩');
+  it('is idempotent: a string made visible for the audit trail passes unchanged into the note and the CSV', () => {
+    const once = portalText('Doe\n\u202Ex');
+    expect(portalText(once)).toBe(once);
+    expect(fromPortalText(once)).toBe('Doe\n\u202Ex');
   });
 
   it('leaves printable text in any script alone, look-alikes included (the recipient check names those)', () => {
@@ -36,8 +38,10 @@ describe('portal strings are data, never structure', () => {
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         const out = portalText(s);
         expect(out).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u);
-        expect(out.replace(/⟨U\+[0-9A-F]{4,6}⟩/g, '')).toBe(s.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u27E8]/gu, ''));
+        expect(portalText(out)).toBe(out);
         expect(hasStructuralCharacters(s)).toBe(out !== s);
+        // Nothing lost: every character comes back (a typed-in marker would too, so only for strings without one).
+        if (!s.includes('⟨')) expect(fromPortalText(out)).toBe(s);
       }),
     );
   });

@@ -12,13 +12,25 @@ import { codePointLabel } from './unicode-names';
  * soft hyphen, tags) and lone surrogates. Printable text in any script is left alone; look-alike letters
  * are the recipient check's job (src/shared/recipient), not this one's.
  */
-// U+27E8 (the opening bracket itself) is spelled out too, so a literal `⟨U+202E⟩` typed into a portal
-// can't pass for one made here.
-const structural = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u27E8]/u;
+// Idempotent on purpose: a string made visible before the audit trail passes unchanged into the note
+// and the CSV. (So a literal `⟨U+202E⟩` typed into a portal reads like one made here: both are inert.)
+const structural = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 const structuralAll = new RegExp(structural.source, 'gu');
 
 export function portalText(value: string): string {
   return value.replace(structuralAll, visible);
+}
+
+/**
+ * The characters behind `⟨U+XXXX⟩` again, for inspecting a string that was made visible before it was
+ * stored (the audit trail): the recipient check then names the zero-width space, not the brackets.
+ * Never for display.
+ */
+export function fromPortalText(value: string): string {
+  return value.replace(/⟨U\+([0-9A-F]{4,6})⟩/g, (marker, hex: string) => {
+    const cp = Number.parseInt(hex, 16);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : marker;
+  });
 }
 
 function visible(char: string): string {
