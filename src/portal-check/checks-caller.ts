@@ -101,6 +101,7 @@ export async function locateUser(ctx: CheckContext, userId: string): Promise<Cal
     const found = await find(ctx, userId);
     const hit = found.users.find((h) => h.userId.toLowerCase() === userId.toLowerCase());
     expectThat(hit !== undefined, `${userId} among the users found for it`, list(found.users));
+    expectThat(hit!.customer.status === 'active', `${userId} at an active customer (a suspended one cannot be opened)`, `${hit!.customer.name}: ${hit!.customer.status}`);
     return hit!;
   });
 }

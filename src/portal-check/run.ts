@@ -26,7 +26,7 @@ export async function runPortalCheck(options: CheckOptions, password: string, pr
 
     const testUser = options.resetUser !== undefined ? await locateUser(ctx, options.resetUser) : undefined;
     const { chosen, others } = await customerLookup(ctx, testUser?.customer.id);
-    const customer = testUser && testUser.customer.status === 'active' ? testUser.customer : chosen;
+    const customer = testUser?.customer ?? chosen;
     const capToken = await accessCap(ctx, customer);
     const users = await userChecks(ctx, capToken);
 
