@@ -18,4 +18,21 @@ describe('parseCliArgs', () => {
       expect(() => parseCliArgs(argv)).toThrow(CliUsageError);
     },
   );
+
+  it.each([
+    [['--nope=1'], 'Unknown option --nope=1.'],
+    [['stray'], 'Unknown option stray.'],
+    [['--help=x'], 'Unknown option --help=x.'],
+    [['--port'], '--port needs a value.'],
+    [['--port', '--scale', '2'], '--port needs a value.'],
+    [['--data='], '--data needs a value.'],
+    [['--port', '-1'], '--port must be a number from 0 to 65535, not -1.'],
+    [['--scale=1001'], '--scale must be a whole number from 1 to 1000, not 1001.'],
+  ])('says what is wrong with %j', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  it('takes a value that starts with one dash, and -h for help', () => {
+    expect(parseCliArgs(['--seed', '-7', '-h'])).toMatchObject({ seed: '-7', help: true });
+  });
 });

@@ -53,7 +53,16 @@ const specials: SpecialCustomer[] = [
 ];
 const BIG_CUSTOMER_INDEX = specials.length - 1;
 
-const ascii = (text: string): string => foldText(text).replace(/[^a-z0-9]+/g, '');
+const asciiOf = new Map<string, string>();
+/** The a–z0–9 letters of a name, for User IDs and addresses; memoised because names repeat. */
+const ascii = (text: string): string => {
+  let plain = asciiOf.get(text);
+  if (plain === undefined) {
+    plain = foldText(text).replace(/[^a-z0-9]+/g, '');
+    if (asciiOf.size < 100_000) asciiOf.set(text, plain);
+  }
+  return plain;
+};
 
 export interface GeneratedDirectory {
   parentAdmins: { username: string; password: string }[];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { updateEmailRequest } from '../../shared/portal-api-v1/wire';
+import { passwordResetRequest, updateEmailRequest } from '../../shared/portal-api-v1/wire';
 import type { DirCustomer, DirUser } from '../directory/model';
 import { decodeCursor, encodeCursor, searchUsers } from '../directory/user-search';
 import { isEmailAddress } from '../email-address';
@@ -70,11 +70,16 @@ export const capRoutes: Route[] = [
         if (typeof key !== 'string' || key.length < 8 || key.length > 128) {
           return fail(400, 'idempotency_key_required', 'Send an Idempotency-Key header of 8 to 128 characters.');
         }
+        // The body is optional (v1.1): no body at all is a reset without an expected Email.
+        const { expectedEmail } = req.body.length === 0 ? {} : parseBody(req, passwordResetRequest);
         const account = state.accounts.get(user);
         const earlier = account.replies.get(key);
         if (earlier) return json(202, earlier);
         if (user.status === 'disabled') return fail(409, 'user_disabled', 'This user is disabled; no temporary password can be sent.');
         if (account.email === null) return fail(409, 'no_email', 'This user has no Email to send a temporary password to.');
+        if (expectedEmail !== undefined && expectedEmail.toLowerCase() !== account.email.toLowerCase()) {
+          return fail(409, 'email_changed', 'The user\'s Email is no longer the address you confirmed; nothing was sent. Read the user again and confirm the new address.');
+        }
         const retryAfter = state.accounts.resetRetryAfterSeconds(account);
         if (retryAfter > 0) {
           return fail(429, 'too_many_resets', 'Too many temporary passwords for this user in the last hour.', { headers: { 'Retry-After': String(retryAfter) } });

@@ -6,9 +6,17 @@ import type { Route } from '../router';
 import { iso } from '../state/clock';
 import type { SimState } from '../state/sim-state';
 import { requireSession } from './auth';
-import { customerOf, customerSummaryOf } from './views';
+import { readCallerQuery } from '../directory/caller-query';
+import { callerHitOf, customerOf, customerSummaryOf } from './views';
 
 const MAX_QUERY_CHARS = 100;
+
+/** The search text of a query parameter, or a 400 invalid_query that says what to type. */
+function searchText(raw: string | null, what: string): string {
+  if (raw === null || raw.trim().length === 0) throw new ReplyError(fail(400, 'invalid_query', `Type ${what} to search for.`));
+  if ([...raw].length > MAX_QUERY_CHARS) throw new ReplyError(fail(400, 'invalid_query', `The search text may have at most ${MAX_QUERY_CHARS} characters.`));
+  return raw;
+}
 
 const sameText = (a: string, b: string): boolean => {
   const x = Buffer.from(a, 'utf8');
@@ -70,6 +78,21 @@ export const papRoutes: Route[] = [
           return c ? [customerSummaryOf(c)] : [];
         });
         return json(200, { customers, total });
+      },
+    },
+  },
+  {
+    // v1.1 "Find caller": one query across every customer's users; the parent token is enough.
+    pattern: '/pap/v1/users',
+    methods: {
+      GET: (req, state) => {
+        requireSession(req, state, 'parent');
+        const q = searchText(req.query.get('q'), 'a phone number, e-mail address, User ID, name or extension');
+        const limit = parseLimit(req.query.get('limit'));
+        if (limit === undefined) return fail(400, 'invalid_query', 'limit must be a whole number from 1 to 200.');
+        const emails = { emailOf: state.accounts.emailOf.bind(state.accounts), userIdsNowWithEmail: state.accounts.userIdsNowWithEmail.bind(state.accounts) };
+        const { hits, total } = state.directory.callers().search(readCallerQuery(q), limit, emails);
+        return json(200, { users: hits.map((hit) => callerHitOf(hit, state)), total });
       },
     },
   },

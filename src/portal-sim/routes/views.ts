@@ -1,4 +1,5 @@
-import type { Customer, CustomerSummary, User, UserSummary } from '../../shared/domain/portal-entities';
+import type { CallerHit, Customer, CustomerSummary, User, UserSummary } from '../../shared/domain/portal-entities';
+import type { CallerHitRef } from '../directory/caller-index';
 import type { DirCustomer, DirUser } from '../directory/model';
 import type { SimState } from '../state/sim-state';
 
@@ -22,4 +23,8 @@ export function userOf(u: DirUser, state: SimState): User {
     department: u.department,
     password: state.accounts.passwordState(u),
   };
+}
+
+export function callerHitOf(hit: CallerHitRef, state: SimState): CallerHit {
+  return { ...userSummaryOf(hit.user, state), phoneNumber: hit.user.phoneNumber, customer: customerSummaryOf(hit.customer), matchedOn: hit.matchedOn };
 }

@@ -48,6 +48,13 @@ export class Accounts {
     return account ? account.email : user.email;
   }
 
+  /** Lower-case User IDs of users whose Email was set to this lower-case address while running. */
+  userIdsNowWithEmail(address: string): string[] {
+    const found: string[] = [];
+    for (const [userId, account] of this.accounts) if (account.email?.toLowerCase() === address) found.push(userId);
+    return found;
+  }
+
   passwordState(user: DirUser): PasswordState {
     const account = this.get(user);
     const now = this.clock.now();

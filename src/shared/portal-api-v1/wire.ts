@@ -82,3 +82,13 @@ export const portalErrorCodes = [
   'injected_fault',
 ] as const;
 export type PortalErrorCode = (typeof portalErrorCodes)[number];
+
+// ---- Parameters and answers the sections above leave implicit (used by the OpenAPI document) ----
+/** `limit` of every search: a whole number from 1 to 200, 50 when absent. */
+export const searchLimit = z.number().int().min(1).max(200).default(50);
+/** Search text of the Customer Service Tool and of "Find caller": not blank, at most 100 characters. */
+export const searchText = z.string().min(1).max(100);
+/** `Idempotency-Key` header of a reset: the same key for the same user answers the first answer again. */
+export const idempotencyKey = z.string().min(8).max(128);
+/** `POST /mpn/v1/password/forgot` answers 202 with an empty object, whatever happened. */
+export const forgotPasswordResponse = z.object({});
