@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,13 @@ import path from 'node:path';
  * A throw-away PostgreSQL cluster in a temp folder on a free loopback port, for tests and benchmarks.
  * PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user (runuser).
  */
-const binDir = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
+const binDir = process.env.PG_BIN_DIR || newestDebianBinDir();
+
+function newestDebianBinDir(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  return path.join(root, versions[0] ?? '15', 'bin');
+}
 
 export interface ClusterOptions {
   /** pg_hba lines placed before the default "trust on loopback" ones (e.g. scram for one role). */

@@ -77,7 +77,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const batchSize = options.batchSize ?? 500;
   const idleCheckMs = options.idleCheckMs ?? 1_000;
   const minBackoff = options.minBackoffMs ?? 500;
-  const maxBackoff = options.maxBackoffMs ?? 15_000;
+  const maxBackoff = options.maxBackoffMs ?? 5_000;
   let state: OutboxState = 'stopped';
   let pending = 0;
   let problem: OutboxStatus['problem'] = null;
