@@ -59,8 +59,9 @@ export function benchEntry(desk: string, i: number, at = new Date()): AuditEntry
 
 /**
  * `rows` history rows over the past year: 90 % resets spread over 2,000 customers × 25 users and 20
- * staffers, 10 % status checks pointing at an earlier reset. Triggers are off for the load only
- * (session_replication_role, superuser), so the server-set staffer is written explicitly here.
+ * staffers (every customer gets every kind of row), 10 % status checks of an earlier reset of the same
+ * customer. Triggers are off for the load only (session_replication_role, superuser), so the server-set
+ * staffer is written explicitly here and reset_state is rebuilt after.
  */
 export function bulkLoad(cluster: PgCluster, rows: number): void {
   cluster.psql(
@@ -68,17 +69,19 @@ export function bulkLoad(cluster: PgCluster, rows: number): void {
      INSERT INTO reset_history.entries (id, at, action, staffer, staff_name, profile, customer_id, customer_name, user_id, user_name, extension, email, reset_id, outcome, refers_to, status)
      SELECT 'bulk-' || g,
             now() - make_interval(secs => (${rows} - g) * (31536000.0 / ${rows})),
-            CASE WHEN g % 10 = 0 THEN 'status_checked' WHEN g % 10 = 1 THEN 'reset_unknown' ELSE 'reset_sent' END,
+            CASE WHEN g % 10 = 9 THEN 'status_checked' WHEN g % 10 = 1 THEN 'reset_unknown' ELSE 'reset_sent' END,
             'desk_' || lpad(((g % 20) + 1)::text, 2, '0'), 'Staff ' || (g % 20), 'demo',
-            'C' || (1000 + (g * 7) % ${customers}), 'Customer ' || ((g * 7) % ${customers}),
+            'C' || (1000 + ((g / 10) * 7) % ${customers}), 'Customer ' || (((g / 10) * 7) % ${customers}),
             'U' || (g % ${usersPerCustomer}), 'User ' || (g % ${usersPerCustomer}), (1000 + g % ${usersPerCustomer})::text,
             'user' || (g % ${usersPerCustomer}) || '@example.net', 'R' || g,
-            CASE WHEN g % 10 = 0 THEN 'completed' ELSE 'sent' END,
-            CASE WHEN g % 10 = 0 THEN 'bulk-' || (g - 7) END,
-            CASE WHEN g % 10 = 0 THEN 'completed' WHEN g % 10 = 1 THEN 'unknown' ELSE 'pending' END
+            CASE WHEN g % 10 = 9 THEN 'completed' ELSE 'sent' END,
+            CASE WHEN g % 10 = 9 THEN 'bulk-' || (g - 6) END,
+            CASE WHEN g % 10 = 9 THEN 'completed' WHEN g % 10 = 1 THEN 'unknown' ELSE 'pending' END
      FROM generate_series(1, ${rows}) g;
      SET session_replication_role = origin;
-     ANALYZE reset_history.entries;`,
+     SELECT reset_history.rebuild_reset_state();
+     ANALYZE reset_history.entries;
+     ANALYZE reset_history.reset_state;`,
     db,
   );
 }

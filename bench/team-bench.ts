@@ -10,14 +10,36 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createOutbox, describeTarget, jsonlTrail, type TeamHistoryFilter } from '../src/main/audit/team-postgres';
+import { historyPageQuery, warningsQuery } from '../src/main/audit/team-postgres/history-query';
+import type { PgCluster } from '../tests/support/postgres-cluster';
 import { atMost, fmt, type FigureResult } from './figure';
 import { summarize } from './stats';
 import { benchEntry, bulkLoad, customers, db, deskStore, desks, startBenchCluster, usersPerCustomer } from './team-bench-setup';
 
 const perDesk = 500;
-const bulkRows = 1_000_000;
+// TEAM_BENCH_ROWS: a smaller table for a quick look; the figure is measured at 1,000,000.
+const bulkRows = Number(process.env.TEAM_BENCH_ROWS ?? 1_000_000);
 const queued = 10_000;
 const runs = 200;
+
+/** Planning + execution time inside the server, the slowest over the History filters, and the warnings query. */
+function serverTimes(cluster: PgCluster, filters: TeamHistoryFilter[], subject: string[]): { page: number; warnings: number } {
+  const explain = (text: string, values: unknown[]) => {
+    // psql has no bind parameters: inline them as literals (bench data only, no quotes in it).
+    const sql = text.replace(/\$(\d+)/g, (_, n: string) => {
+      const v = values[Number(n) - 1];
+      return Array.isArray(v) ? `ARRAY[${v.map((x) => `'${String(x)}'`).join(',')}]` : typeof v === 'number' ? String(v) : `'${String(v)}'`;
+    });
+    const out = JSON.parse(cluster.psql(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, db)) as { 'Planning Time': number; 'Execution Time': number }[];
+    return out[0]!['Planning Time'] + out[0]!['Execution Time'];
+  };
+  const page = Math.max(...filters.map((f) => {
+    const q = historyPageQuery(f, null, 51);
+    return explain(q.text, q.values);
+  }));
+  const warnings = explain(warningsQuery, ['demo', subject[0], subject[1], new Date(Date.now() - 86_400_000).toISOString()]);
+  return { page, warnings };
+}
 
 async function timed<T>(fn: () => Promise<T>): Promise<number> {
   const t0 = performance.now();
@@ -64,25 +86,42 @@ export async function runTeamHistory(log: (line: string) => void = console.log):
     const reader = deskStore(cluster, 'desk_01');
     const filters: TeamHistoryFilter[] = [
       {},
-      { customerId: 'C1500' },
+      { customerId: 'C1501' },
       { staffer: 'desk_07' },
       { status: 'completed' },
       { customerId: 'C1234', userId: 'U3' },
       { from: new Date(Date.now() - 40 * 86_400_000).toISOString(), to: new Date(Date.now() - 30 * 86_400_000).toISOString() },
     ];
     for (const f of filters) await reader.list(f, null, 50); // warm the cache once per plan
+    // A bare round trip through the same pool, interleaved: the floor this machine's load puts under any query.
     const pageMs: number[] = [];
-    for (let i = 0; i < runs; i++) pageMs.push(await timed(() => reader.list(filters[i % filters.length]!, null, 50)));
+    const floorMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      pageMs.push(await timed(() => reader.list(filters[i % filters.length]!, null, 50)));
+      floorMs.push(await timed(() => reader.check()));
+    }
     const since = new Date(Date.now() - 86_400_000);
     const warnMs: number[] = [];
+    // Half the checks are users reset in the last hours (the warning shows), half users with no recent reset.
+    const recent = cluster
+      .psql("SELECT customer_id || ' ' || user_id FROM reset_history.entries WHERE action = 'reset_sent' AND id LIKE 'bulk-%' ORDER BY at DESC LIMIT 100", db)
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' '));
     for (let i = 0; i < runs; i++) {
-      const subject = { profile: 'demo', customerId: `C${1000 + ((i * 37) % customers)}`, userId: `U${i % usersPerCustomer}` };
+      const hit = recent[i % recent.length]!;
+      const subject =
+        i % 2 === 0
+          ? { profile: 'demo', customerId: hit[0]!, userId: hit[1]! }
+          : { profile: 'demo', customerId: `C${1000 + ((i * 37) % customers)}`, userId: `U${i % usersPerCustomer}` };
       warnMs.push(await timed(() => reader.warnings(subject, since)));
     }
     await reader.close();
     const page = summarize(pageMs);
     const warn = summarize(warnMs);
-    log(`   first page (50 rows, ${filters.length} filters in turn): p50 ${fmt(page.median)} ms p95 ${fmt(page.p95)} ms; warnings: p50 ${fmt(warn.median)} ms p95 ${fmt(warn.p95)} ms`);
+    const floor = summarize(floorMs);
+    const server = serverTimes(cluster, filters, recent[0]!);
+    log(`   first page (50 rows, ${filters.length} filters in turn): p50 ${fmt(page.median)} ms p95 ${fmt(page.p95)} ms; warnings: p50 ${fmt(warn.median)} ms p95 ${fmt(warn.p95)} ms; bare round trip p50 ${fmt(floor.median)} ms p95 ${fmt(floor.p95)} ms; in the server (EXPLAIN ANALYZE, slowest filter): page ${fmt(server.page)} ms, warnings ${fmt(server.warnings)} ms`);
 
     // c. The database goes away; 10,000 entries wait in the local log; it comes back.
     const logFile = path.join(work, 'audit.log');
@@ -114,7 +153,7 @@ export async function runTeamHistory(log: (line: string) => void = console.log):
         'A throw-away PostgreSQL 15 cluster on loopback (fsync on, shared_buffers 256 MB), schema from `migrate()`, one login per desk in the app role. ' +
         `a. ${desks.length} desks (own login, own pool of 2) each insert ${perDesk} entries one at a time, all desks at once; every 25th is sent twice; append = one \`store.insert([entry])\` round trip with commit. ` +
         `b. ${bulkRows.toLocaleString('en')} more rows bulk-loaded with generate_series (one year, ${customers} customers × ${usersPerCustomer} users, 20 staffers, 10 % status checks); ` +
-        `${runs} first pages of 50 (no filter, company, staffer, status, company+user, a 10-day window in turn) and ${runs} warnings checks (resets of one user in 24 h, latest with staffer and status), one at a time through \`TeamStore\`. ` +
+        `${runs} first pages of 50 (no filter, company, staffer, status, company+user, a 10-day window in turn) and ${runs} warnings checks (resets of one user in 24 h, latest with staffer and status; half of them users reset in the last hours), one at a time through \`TeamStore\`. ` +
         `c. ${queued.toLocaleString('en')} entries in a local audit.log while the cluster is stopped, outbox with default settings (batch 500, backoff up to 5 s); time from \`pg_ctl start\` returning to pending = 0.`,
       measurements: [
         { label: 'append (20 desks at once)', unit: 'ms', summary: append },
@@ -122,6 +161,10 @@ export async function runTeamHistory(log: (line: string) => void = console.log):
         { label: 'entries doubled', unit: 'entries', value: doubled },
         { label: 'History first page at 1 M rows', unit: 'ms', summary: page },
         { label: 'warnings check at 1 M rows', unit: 'ms', summary: warn },
+        { label: 'bare round trip (SELECT through the same pool), interleaved', unit: 'ms', summary: floor },
+        { label: 'History first page p95 ÷ bare round trip p95', unit: '×', value: page.p95 / floor.p95 },
+        { label: 'slowest History first page inside the server (planning + execution)', unit: 'ms', value: server.page },
+        { label: 'warnings check inside the server (planning + execution)', unit: 'ms', value: server.warnings },
         { label: `drain of ${queued.toLocaleString('en')} queued entries`, unit: 's', value: drainSeconds },
       ],
       goals: [
@@ -132,6 +175,7 @@ export async function runTeamHistory(log: (line: string) => void = console.log):
         atMost(`${queued.toLocaleString('en')} queued entries drain in under 10 s`, drainSeconds, 10, 's', true),
       ],
       notes: [
+        `Load average during the run: ${os.loadavg().map((x) => fmt(x)).join(' / ')} on ${os.cpus().length} cores shared with other work; the bare round trip shows what that load alone costs a query.`,
         `20 × ${perDesk} entries took ${fmt(concurrentSeconds)} s in all; bulk load of ${bulkRows.toLocaleString('en')} rows ${fmt(loadSeconds)} s. Of the drain, ${fmt(drainSeconds - shipSeconds)} s was the outbox's backoff waiting for its next try.`,
       ],
     };

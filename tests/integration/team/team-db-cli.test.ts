@@ -22,11 +22,13 @@ describe('npm run team-db -- migrate', () => {
     const first = teamDb('migrate', '--url', cluster.url('admin', 'helpdesk'), '--app-role', 'helpdesk_app');
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/schema reset_history at version 1 \(applied now: 1\)/);
+    expect(first.out).toMatch(/schema reset_history at version 2 \(applied now: 1, 2\)/);
     const second = teamDb('migrate', '--url', cluster.url('admin', 'helpdesk'), '--app-role', 'helpdesk_app');
     expect(second.code).toBe(0);
     expect(second.out).toMatch(/already up to date/);
-    expect(cluster.psql("SELECT string_agg(privilege_type, ',' ORDER BY privilege_type) FROM information_schema.role_table_grants WHERE grantee = 'helpdesk_app'", 'helpdesk').trim()).toBe('SELECT,SELECT');
+    expect(cluster.psql("SELECT string_agg(table_name || ':' || privilege_type, ',' ORDER BY table_name, privilege_type) FROM information_schema.role_table_grants WHERE grantee = 'helpdesk_app'", 'helpdesk').trim()).toBe(
+      'entries:SELECT,reset_state:SELECT,schema_migrations:SELECT',
+    );
     expect(cluster.psql("SELECT count(DISTINCT column_name) FROM information_schema.column_privileges WHERE grantee = 'helpdesk_app' AND privilege_type = 'INSERT'", 'helpdesk').trim()).toBe('19');
   });
 

@@ -52,8 +52,10 @@ const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"H
 const isoMicro = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
- * One page of History, newest first. Every condition is a parameter; the ORDER BY matches the
- * (…, at DESC, id DESC) indexes so a page reads `limit` index entries, whatever the table size.
+ * One page of History, newest first. Every condition is a parameter; the ORDER BY matches an
+ * (…, at DESC, id DESC) index so a page reads about `limit` index entries, whatever the table size.
+ * With a status filter the page is driven from reset_state's (status, at, id) index instead: the status
+ * after the latest check is not a column of the reset's own row.
  */
 export function historyPageQuery(filter: TeamHistoryFilter, after: HistoryCursor | null, limit: number): { text: string; values: unknown[] } {
   const values: unknown[] = [];
@@ -62,29 +64,30 @@ export function historyPageQuery(filter: TeamHistoryFilter, after: HistoryCursor
     values.push(v);
     return `$${values.length}`;
   };
+  const byStatus = Boolean(filter.status);
+  const [atCol, idCol] = byStatus ? ['s.at', 's.reset_id'] : ['e.at', 'e.id'];
   where.push(`e.action = ANY(${param(filter.actions ?? defaultHistoryActions)}::text[])`);
+  if (filter.status) where.push(`s.status = ${param(filter.status)}`);
   if (filter.customerId) where.push(`e.customer_id = ${param(filter.customerId)}`);
   if (filter.userId) where.push(`e.user_id = ${param(filter.userId)}`);
   if (filter.staffer) where.push(`e.staffer = ${param(filter.staffer)}`);
-  if (filter.from) where.push(`e.at >= ${param(filter.from)}::timestamptz`);
-  if (filter.to) where.push(`e.at <= ${param(filter.to)}::timestamptz`);
-  if (after) where.push(`(e.at, e.id) < (${param(after.at)}::timestamptz, ${param(after.id)})`);
-  if (filter.status) where.push(`coalesce(c.status, e.status, 'unknown') = ${param(filter.status)}`);
+  if (filter.from) where.push(`${atCol} >= ${param(filter.from)}::timestamptz`);
+  if (filter.to) where.push(`${atCol} <= ${param(filter.to)}::timestamptz`);
+  if (after) where.push(`(${atCol}, ${idCol}) < (${param(after.at)}::timestamptz, ${param(after.id)})`);
+  const from = byStatus
+    ? `${teamSchema}.reset_state s JOIN ${teamSchema}.entries e ON e.id = s.reset_id`
+    : `${teamSchema}.entries e LEFT JOIN ${teamSchema}.reset_state s ON s.reset_id = e.id`;
   const text = `
 SELECT e.id, ${iso('e.at')} AS "at", e.action, e.staffer, e.staff_name AS "staffName", e.profile,
        e.customer_id AS "customerId", e.customer_name AS "customerName", e.account_number AS "accountNumber",
        e.user_id AS "userId", e.user_name AS "userName", e.extension, e.email, e.reset_id AS "resetId",
-       coalesce(c.issued_at, e.issued_at) AS "issuedAt", coalesce(c.expires_at, e.expires_at) AS "expiresAt",
-       e.outcome, coalesce(c.status, e.status, 'unknown') AS status,
-       CASE WHEN c.at IS NULL THEN NULL ELSE ${iso('c.at')} END AS "statusCheckedAt",
+       coalesce(s.issued_at, e.issued_at) AS "issuedAt", coalesce(s.expires_at, e.expires_at) AS "expiresAt",
+       e.outcome, coalesce(s.status, e.status, 'unknown') AS status,
+       CASE WHEN s.checked_at IS NULL THEN NULL ELSE ${iso('s.checked_at')} END AS "statusCheckedAt",
        ${isoMicro('e.at')} AS "cursorAt"
-FROM ${teamSchema}.entries e
-LEFT JOIN LATERAL (
-  SELECT k.status, k.issued_at, k.expires_at, k.at FROM ${teamSchema}.entries k
-  WHERE k.refers_to = e.id AND k.action = 'status_checked' ORDER BY k.at DESC LIMIT 1
-) c ON true
+FROM ${from}
 WHERE ${where.join(' AND ')}
-ORDER BY e.at DESC, e.id DESC
+ORDER BY ${atCol} DESC, ${idCol} DESC
 LIMIT ${param(limit)}`;
   return { text, values };
 }
@@ -104,6 +107,5 @@ WITH r AS (
   WHERE profile = $1 AND customer_id = $2 AND user_id = $3 AND action IN ('reset_sent', 'reset_unknown') AND at >= $4::timestamptz
 ), latest AS (SELECT * FROM r ORDER BY at DESC, id DESC LIMIT 1)
 SELECT (SELECT count(*) FROM r) AS "recentResets", l.id AS "latestId", ${iso('l.at')} AS "latestAt", l.staffer AS "latestStaffer",
-       coalesce((SELECT k.status FROM ${teamSchema}.entries k
-                 WHERE k.refers_to = l.id AND k.action = 'status_checked' ORDER BY k.at DESC LIMIT 1), l.status) AS "latestStatus"
+       coalesce((SELECT s.status FROM ${teamSchema}.reset_state s WHERE s.reset_id = l.id), l.status) AS "latestStatus"
 FROM (SELECT 1) one LEFT JOIN latest l ON true`;

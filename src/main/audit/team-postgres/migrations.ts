@@ -100,6 +100,61 @@ CREATE TRIGGER entries_notify AFTER INSERT ON ${teamSchema}.entries
   FOR EACH ROW EXECUTE FUNCTION ${teamSchema}.notify_entry();
 `,
   },
+  {
+    version: 2,
+    name: 'reset_state: the latest status of each reset, kept by a trigger, for the History status filter',
+    sql: `
+-- A derived projection, rebuilt from entries at any time (rebuild_reset_state). The History status
+-- filter needs "status after the latest check" as an indexed column; entries stay append-only.
+CREATE TABLE ${teamSchema}.reset_state (
+  reset_id   text PRIMARY KEY,
+  -- The reset's own time; NULL while only a check of it has arrived.
+  at         timestamptz,
+  status     text NOT NULL,
+  checked_at timestamptz,
+  issued_at  text,
+  expires_at text
+);
+CREATE INDEX reset_state_status ON ${teamSchema}.reset_state (status, at DESC, reset_id DESC);
+
+-- SECURITY DEFINER: the app role has no write grant on reset_state; only this trigger writes it.
+CREATE FUNCTION ${teamSchema}.track_reset_state() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF NEW.action IN ('reset_sent', 'reset_refused', 'reset_unknown') THEN
+    INSERT INTO ${teamSchema}.reset_state AS s (reset_id, at, status, issued_at, expires_at)
+    VALUES (NEW.id, NEW.at, coalesce(NEW.status, 'unknown'), NEW.issued_at, NEW.expires_at)
+    ON CONFLICT (reset_id) DO UPDATE SET at = EXCLUDED.at; -- a check arrived first: its status stays
+  ELSIF NEW.action = 'status_checked' AND NEW.refers_to IS NOT NULL THEN
+    INSERT INTO ${teamSchema}.reset_state AS s (reset_id, at, status, checked_at, issued_at, expires_at)
+    VALUES (NEW.refers_to, NULL, coalesce(NEW.status, 'unknown'), NEW.at, NEW.issued_at, NEW.expires_at)
+    ON CONFLICT (reset_id) DO UPDATE
+      SET status = EXCLUDED.status, checked_at = EXCLUDED.checked_at, issued_at = EXCLUDED.issued_at, expires_at = EXCLUDED.expires_at
+      WHERE s.checked_at IS NULL OR s.checked_at <= EXCLUDED.checked_at;
+  END IF;
+  RETURN NULL;
+END $$;
+REVOKE ALL ON FUNCTION ${teamSchema}.track_reset_state() FROM PUBLIC;
+CREATE TRIGGER entries_reset_state AFTER INSERT ON ${teamSchema}.entries
+  FOR EACH ROW EXECUTE FUNCTION ${teamSchema}.track_reset_state();
+
+-- Fills reset_state from entries (after this migration, or a bulk load with triggers off). Owner only.
+CREATE FUNCTION ${teamSchema}.rebuild_reset_state() RETURNS void LANGUAGE sql AS $$
+  DELETE FROM ${teamSchema}.reset_state;
+  INSERT INTO ${teamSchema}.reset_state (reset_id, at, status, issued_at, expires_at)
+  SELECT id, at, coalesce(status, 'unknown'), issued_at, expires_at FROM ${teamSchema}.entries
+  WHERE action IN ('reset_sent', 'reset_refused', 'reset_unknown');
+  INSERT INTO ${teamSchema}.reset_state AS s (reset_id, at, status, checked_at, issued_at, expires_at)
+  SELECT DISTINCT ON (refers_to) refers_to, NULL::timestamptz, coalesce(status, 'unknown'), at, issued_at, expires_at
+  FROM ${teamSchema}.entries WHERE action = 'status_checked' AND refers_to IS NOT NULL
+  ORDER BY refers_to, at DESC
+  ON CONFLICT (reset_id) DO UPDATE
+    SET status = EXCLUDED.status, checked_at = EXCLUDED.checked_at, issued_at = EXCLUDED.issued_at, expires_at = EXCLUDED.expires_at;
+$$;
+REVOKE ALL ON FUNCTION ${teamSchema}.rebuild_reset_state() FROM PUBLIC;
+SELECT ${teamSchema}.rebuild_reset_state();
+`,
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));
@@ -141,7 +196,7 @@ export async function migrate(client: pg.ClientBase, appRole: string): Promise<M
     await client.query(`REVOKE ALL ON SCHEMA ${s} FROM PUBLIC`);
     await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${s} FROM PUBLIC, ${role}`);
     await client.query(`GRANT USAGE ON SCHEMA ${s} TO ${role}`);
-    await client.query(`GRANT SELECT ON ${s}.entries, ${s}.schema_migrations TO ${role}`);
+    await client.query(`GRANT SELECT ON ${s}.entries, ${s}.reset_state, ${s}.schema_migrations TO ${role}`);
     await client.query(`GRANT INSERT (${writableColumns.join(', ')}) ON ${s}.entries TO ${role}`);
     await client.query('COMMIT');
     return { applied, version: latestVersion };
