@@ -12,6 +12,12 @@ if [ -z "${RESET_CONSOLE_TEST_SESSION:-}" ] && command -v dbus-run-session >/dev
   exec dbus-run-session -- bash -c 'echo -n test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec bash scripts/test.sh "$@"' test.sh "$@"
 fi
 
+# The team-history tests run PostgreSQL's own initdb/pg_ctl from here (Debian: /usr/lib/postgresql/N/bin).
+if [ -z "${PG_BIN_DIR:-}" ]; then
+  PG_BIN_DIR="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  [ -n "$PG_BIN_DIR" ] && export PG_BIN_DIR
+fi
+
 mkdir -p test-results
 node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@"
 status=$?
