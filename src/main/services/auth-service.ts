@@ -1,18 +1,14 @@
-import { AppFailure, type ErrorCode } from '../../shared/errors';
-import type { SignInInput, SettingsView } from '../../shared/ipc/contract';
+import { codeOf } from '../../shared/errors';
+import type { ConnectionStatus, SignInInput, SettingsView } from '../../shared/ipc/contract';
 import type { ConsoleContext } from './console-context';
-import { normalizePortalUrl, type PortalChoice } from './portal-profiles';
 import { settingsViewOf } from './settings-view';
-
-export function codeOf(err: unknown): ErrorCode {
-  return err instanceof AppFailure ? err.error.code : 'internal_error';
-}
 
 /** Sign in (portal first, then store), forget, and the connection state. */
 export function createAuthService(ctx: ConsoleContext) {
   return {
     async signIn(input: SignInInput): Promise<SettingsView> {
-      const choice: PortalChoice = input.portal.mode === 'demo' ? { mode: 'demo' } : { mode: 'url', url: normalizePortalUrl(input.portal.url) };
+      // The contract has already checked and normalised the portal address.
+      const choice = input.portal;
       const portal = await ctx.portals.get(choice);
       const base = { staffName: ctx.settings.current().staffName, profile: portal.profileId, username: input.username };
       try {
@@ -47,7 +43,7 @@ export function createAuthService(ctx: ConsoleContext) {
       return settingsViewOf(ctx);
     },
 
-    async status(): Promise<{ signedIn: boolean; portalReachable: boolean; checkedAt: string }> {
+    async status(): Promise<ConnectionStatus> {
       const checkedAt = ctx.now().toISOString();
       let portal;
       try {

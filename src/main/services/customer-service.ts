@@ -1,13 +1,12 @@
-import { AppFailure } from '../../shared/errors';
+import { AppFailure, codeOf } from '../../shared/errors';
 import type { Customer } from '../../shared/domain/portal-entities';
-import type { CustomerSearchResponse } from '../../shared/portal-api-v1/wire';
-import { codeOf } from './auth-service';
+import type { CustomerPage } from '../portal/gateway';
 import type { ConsoleContext } from './console-context';
 
 /** The Customer Service Tool and "Access CAP". */
 export function createCustomerService(ctx: ConsoleContext) {
   return {
-    async search(name: string, limit: number | undefined, signal: AbortSignal): Promise<CustomerSearchResponse> {
+    async search(name: string, limit: number | undefined, signal: AbortSignal): Promise<CustomerPage> {
       if (name.trim() === '') throw new AppFailure('invalid_query');
       const { gateway, directory } = await ctx.portal();
       const found = await gateway.searchCustomers(name, limit, signal);
@@ -29,7 +28,7 @@ export function createCustomerService(ctx: ConsoleContext) {
       directory.rememberCustomers([customer]);
       const subject = { ...ctx.auditBase(), customerId, customerName: customer.name, accountNumber: customer.accountNumber };
       try {
-        await gateway.openCap(customerId);
+        await gateway.openCustomer(customerId);
       } catch (err) {
         await ctx.audit.append({ ...subject, action: 'customer_opened', outcome: codeOf(err) });
         throw err;

@@ -1,8 +1,21 @@
 import type { ResetStatus } from '../../shared/ipc/contract';
 import type { PasswordState } from '../../shared/domain/portal-entities';
 
-/** Portal clocks and ours differ a little; a temporary password issued this close before the entry counts as its own. */
-const clockSkewMs = 2 * 60 * 1000;
+/** Portal clocks and ours differ a little; a temporary password issued this close before the attempt counts as its own. */
+export const clockSkewMs = 2 * 60 * 1000;
+
+/**
+ * The one rule for "did the attempt that started at `since` go through": the portal shows a temporary
+ * password (in force or already run out) issued at or after it, give or take the clock skew.
+ */
+export function issuedSince(password: PasswordState, since: string): string | null {
+  if (!password.tempIssuedAt) return null;
+  return Date.parse(password.tempIssuedAt) >= Date.parse(since) - clockSkewMs ? password.tempIssuedAt : null;
+}
+
+export function wentThrough(password: PasswordState, since: string): boolean {
+  return (password.state === 'temp_issued' || password.state === 'temp_expired') && issuedSince(password, since) !== null;
+}
 
 /**
  * The live state of one reset, from the user's password state now:
@@ -10,9 +23,8 @@ const clockSkewMs = 2 * 60 * 1000;
  * still the one in force; expired — it ran out or a later one replaced it.
  */
 export function statusOfReset(reset: { at: string; issuedAt: string | null }, password: PasswordState): { status: ResetStatus; issuedAt: string | null } {
-  let issuedAt = reset.issuedAt;
   // An "outcome unknown" entry learns its issue time when the portal shows a temporary password from then.
-  if (!issuedAt && password.tempIssuedAt && Date.parse(password.tempIssuedAt) >= Date.parse(reset.at) - clockSkewMs) issuedAt = password.tempIssuedAt;
+  const issuedAt = reset.issuedAt ?? issuedSince(password, reset.at);
   if (!issuedAt) return { status: 'unknown', issuedAt: null };
   const issued = Date.parse(issuedAt);
   if (password.changedAt && Date.parse(password.changedAt) > issued) return { status: 'completed', issuedAt };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppFailure } from '../../shared/errors';
 import type { User } from '../../shared/domain/portal-entities';
-import type { UserSearchResponse } from '../../shared/portal-api-v1/wire';
+import type { UserPage } from '../portal/gateway';
 import { subjectOf } from './audit-subject';
 import type { ConsoleContext } from './console-context';
 
@@ -14,9 +14,9 @@ export const emailAddress = z
 
 export function createUserService(ctx: ConsoleContext) {
   return {
-    async search(customerId: string, q: string, limit: number | undefined, cursor: string | null | undefined, signal: AbortSignal): Promise<UserSearchResponse> {
+    async search(customerId: string, q: string, limit: number | undefined, cursor: string | null | undefined, signal: AbortSignal): Promise<UserPage> {
       const { gateway, directory } = await ctx.portal();
-      const page = await gateway.searchUsers(customerId, q, limit, cursor, signal);
+      const page = await gateway.searchUsers(customerId, q, { limit, cursor }, signal);
       directory.rememberUsers(customerId, page.users);
       return page;
     },
