@@ -58,7 +58,8 @@ export function createResetService(ctx: ConsoleContext) {
       user = await knownUser(portal, customerId, userId);
       attempt = await portal.gateway.startReset(customerId, userId, request);
     } catch (err) {
-      await ctx.audit.append({ ...base, ...subjectOf(portal, customerId, userId, user), action: 'reset_refused', email: user?.email ?? null, outcome: codeOf(err) });
+      // The address the staffer confirmed: for `email_changed` the portal's is not the one they saw.
+      await ctx.audit.append({ ...base, ...subjectOf(portal, customerId, userId, user), action: 'reset_refused', email: request.expectedEmail, outcome: codeOf(err) });
       throw err;
     }
     if (attempt.kind === 'sent') {
