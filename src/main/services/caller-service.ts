@@ -16,7 +16,7 @@ export function createCallerService(ctx: ConsoleContext) {
     async find(q: string, limit: number | undefined, signal: AbortSignal): Promise<CallerHits> {
       const text = q.trim();
       if (text === '' || text.length > 100 || !searchable.test(text)) throw new AppFailure('invalid_input', { message: unsearchableMessage });
-      const { gateway, directory } = await ctx.portal();
+      const { gateway, directory } = await ctx.signedInPortal();
       const found = await gateway.findCallers(text, limit, signal);
       directory.rememberCustomers(found.hits.map((h) => h.customer));
       for (const hit of found.hits) {

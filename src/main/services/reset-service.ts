@@ -101,7 +101,7 @@ export function createResetService(ctx: ConsoleContext) {
 
   return {
     async warnings(customerId: string, userId: string): Promise<ResetWarnings> {
-      const portal = await ctx.portal();
+      const portal = await ctx.signedInPortal();
       const since = ctx.now().getTime() - dayMs;
       const recentResets = (await ctx.audit.readAll()).filter(
         (e) =>
@@ -129,7 +129,7 @@ export function createResetService(ctx: ConsoleContext) {
      * `expectedEmail` is the address the staffer confirmed; if the portal's differs, nothing is sent.
      */
     async start(customerId: string, userId: string, request: ResetRequest): Promise<ResetOutcome> {
-      const portal = await ctx.portal();
+      const portal = await ctx.signedInPortal();
       const key = JSON.stringify([portal.profileId, customerId, userId, request.intentId]);
       const existing = intents.get(key);
       if (existing) return existing;
@@ -143,7 +143,7 @@ export function createResetService(ctx: ConsoleContext) {
 
     /** Re-reads the user so the staffer sees the live password state, and whether the attempt started at `since` went through. */
     async status(customerId: string, userId: string, since: string): Promise<ResetStatusCheck> {
-      const portal = await ctx.portal();
+      const portal = await ctx.signedInPortal();
       const user = await portal.gateway.getUser(customerId, userId);
       portal.directory.rememberUsers(customerId, [user]);
       return { user, wentThrough: wentThrough(user.password, since) };

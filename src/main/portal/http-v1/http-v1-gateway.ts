@@ -36,7 +36,8 @@ export class HttpV1Gateway implements PortalGateway {
 
   /** Never resent: each try counts towards the portal's lockout, so a lost answer is a failure, not a reason to try again. */
   async signIn(credentials: ParentCredentials): Promise<void> {
-    this.sessions.acceptSignIn(await this.requestSession(credentials));
+    const generation = this.sessions.current();
+    this.sessions.acceptSignIn(await this.requestSession(credentials), generation);
   }
 
   hasParentSession(): boolean {
@@ -136,18 +137,46 @@ export class HttpV1Gateway implements PortalGateway {
 
   private async requestSession(credentials: ParentCredentials): Promise<HeldToken> {
     const body = { username: credentials.username, password: credentials.password };
-    const session = await this.runner.execute({ method: 'POST', at: portalPaths.sessions(), body, schema: sessionToken, auth: { kind: 'none' }, retry: false });
-    return { value: session.token, expiresAt: Date.parse(session.expiresAt) };
+    const clock = clockOfAnswer();
+    const session = await this.runner.execute({ method: 'POST', at: portalPaths.sessions(), body, schema: sessionToken, auth: { kind: 'none' }, retry: false, onClock: clock.note });
+    return { value: session.token, expiresAt: clock.localExpiry(session.expiresAt) };
   }
 
   private async requestCap(customerId: string): Promise<HeldToken> {
-    const session = await this.runner.execute({ method: 'POST', at: portalPaths.capSessions(customerId), body: {}, schema: capSession, auth: { kind: 'parent' }, retry: true });
-    return { value: session.capToken, expiresAt: Date.parse(session.expiresAt) };
+    const clock = clockOfAnswer();
+    const session = await this.runner.execute({ method: 'POST', at: portalPaths.capSessions(customerId), body: {}, schema: capSession, auth: { kind: 'parent' }, retry: true, onClock: clock.note });
+    return { value: session.capToken, expiresAt: clock.localExpiry(session.expiresAt) };
   }
 }
 
 export function createHttpV1Gateway(setup: GatewaySetup): PortalGateway {
   return new HttpV1Gateway(setup);
+}
+
+/** Portal API v1's session lifetime: assumed when an answer's `expiresAt` makes no sense against its `Date`. */
+const assumedLifetimeMs = 30 * 60 * 1000;
+
+/**
+ * A token's expiry on our clock. The portal states `expiresAt` on its own clock, so its lifetime is
+ * measured against the answer's `Date` header and counted from when the answer arrived here: a computer
+ * whose clock is an hour off neither signs in on every call nor holds tokens an hour too long. A
+ * lifetime that is negative or absurd (an `expiresAt` in the past) is not believed; the portal's
+ * `session_expired` renews such a token when it really ends.
+ */
+function clockOfAnswer() {
+  let portalNow: number | null = null;
+  let localNow = Date.now();
+  return {
+    note: (portal: number | null, local: number) => {
+      portalNow = portal;
+      localNow = local;
+    },
+    localExpiry: (expiresAt: string) => {
+      const lifetime = Date.parse(expiresAt) - (portalNow ?? localNow);
+      const believable = Number.isFinite(lifetime) && lifetime > 60_000 && lifetime <= 24 * 60 * 60 * 1000;
+      return localNow + (believable ? lifetime : assumedLifetimeMs);
+    },
+  };
 }
 
 function withSignal(signal: AbortSignal | undefined): { signal?: AbortSignal } {

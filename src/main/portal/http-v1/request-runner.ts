@@ -30,12 +30,16 @@ export interface PortalRequest<T> {
   signal?: AbortSignal;
   /** A fresh connection: a stale pooled socket must never make a reset's outcome ambiguous. */
   fresh?: boolean;
+  /** Told the portal's clock (its `Date` header, null if absent or unreadable) and ours when the answer arrived. */
+  onClock?: (portalNow: number | null, localNow: number) => void;
 }
 
 /** Where the runner gets the token a request needs, and where it reports one the portal refused. */
 export interface TokenSource {
   tokenFor(auth: Auth): Promise<string | null>;
   dropToken(auth: Auth, used: string | null): void;
+  /** Aborted when the session the request belongs to ends (sign-out). */
+  signal(): AbortSignal;
 }
 
 export interface RequestRunnerSetup {
@@ -69,7 +73,22 @@ export class RequestRunner {
     this.fresh = createHttpClient({ ...base, keepAlive: false });
   }
 
-  async execute<T>(req: PortalRequest<T>): Promise<T> {
+  async execute<T>(request: PortalRequest<T>): Promise<T> {
+    // Sign-out aborts every call of the session it ends, whoever else may also cancel it.
+    const session = this.tokens.signal();
+    const req = { ...request, signal: request.signal ? AbortSignal.any([request.signal, session]) : session };
+    try {
+      return await this.run(req);
+    } catch (err) {
+      if (session.aborted && !request.signal?.aborted && err instanceof AppFailure && (err.error.code === 'cancelled' || err.error.code === 'not_signed_in')) {
+        // Still a transport failure that may have reached the portal: a reset in flight stays "unknown".
+        throw new PortalTransportFailure({ code: 'not_signed_in', maybeSent: !failedBeforeSending(err), detail: 'signed_out' });
+      }
+      throw err;
+    }
+  }
+
+  private async run<T>(req: PortalRequest<T>): Promise<T> {
     let retriesLeft = req.retry ? this.setup.tuning.maxReadRetries : 0;
     let renewalsLeft = req.auth.kind === 'none' ? 0 : 1;
     for (let attempt = 1; ; attempt++) {
@@ -94,7 +113,12 @@ export class RequestRunner {
         }
         throw err;
       }
-      if (res.status >= 200 && res.status < 300) return this.parse(req, res);
+      if (res.status >= 200 && res.status < 300) {
+        const value = this.parse(req, res);
+        const date = typeof res.headers.date === 'string' ? Date.parse(res.headers.date) : NaN;
+        req.onClock?.(Number.isNaN(date) ? null : date, this.setup.tuning.now());
+        return value;
+      }
       const refusal = refusalOf(res.status, typeof res.data === 'string' ? res.data : '', res.headers['retry-after']);
       if (res.status === 401 && refusal.portalCode === 'session_expired' && renewalsLeft > 0) {
         renewalsLeft--;

@@ -32,6 +32,12 @@ export interface SessionKeeperOptions {
  * until the staffer signs in explicitly.
  */
 export class SessionKeeper {
+  /**
+   * Bumped by every sign-out: a token won by a call that started in an earlier generation is never
+   * stored, and the calls of that generation still in flight are aborted through `signal`.
+   */
+  private generation = 0;
+  private session = new AbortController();
   private parent: HeldToken | null = null;
   private parentPending: Promise<string> | null = null;
   /** Set when the portal refused the stored credentials; cleared by an explicit, successful sign-in. */
@@ -42,8 +48,19 @@ export class SessionKeeper {
 
   constructor(private readonly o: SessionKeeperOptions) {}
 
-  /** An explicit sign-in succeeded: its token is the session from now on. */
-  acceptSignIn(token: HeldToken): void {
+  /** The current generation, to hand back to `acceptSignIn` with the token it won. */
+  current(): number {
+    return this.generation;
+  }
+
+  /** Aborted when this generation's session ends (sign-out): every call in flight stops. */
+  signal(): AbortSignal {
+    return this.session.signal;
+  }
+
+  /** A sign-in that started in `generation` succeeded: its token is the session, unless a sign-out came in between. */
+  acceptSignIn(token: HeldToken, generation: number): void {
+    if (generation !== this.generation) throw new AppFailure('not_signed_in');
     this.parent = token;
     this.storedRefusal = null;
   }
@@ -55,8 +72,13 @@ export class SessionKeeper {
   /** Forgets every token; returns the parent token that was held, so the caller may end it at the portal. */
   forget(): HeldToken | null {
     const held = this.parent;
+    this.generation++;
+    this.session.abort();
+    this.session = new AbortController();
     this.parent = null;
+    this.parentPending = null;
     this.caps.clear();
+    this.capPending.clear();
     return held;
   }
 
@@ -64,17 +86,23 @@ export class SessionKeeper {
     if (auth.kind === 'none') return null;
     if (auth.kind === 'parent') {
       if (this.valid(this.parent)) return this.parent.value;
-      this.parentPending ??= this.silentSignIn().finally(() => {
-        this.parentPending = null;
-      });
+      if (!this.parentPending) {
+        const pending = this.silentSignIn().finally(() => {
+          if (this.parentPending === pending) this.parentPending = null;
+        });
+        this.parentPending = pending;
+      }
       return this.parentPending;
     }
     const held = this.caps.get(auth.customerId);
     if (this.valid(held)) return held.value;
     let pending = this.capPending.get(auth.customerId);
     if (!pending) {
-      pending = this.createCap(auth.customerId).finally(() => this.capPending.delete(auth.customerId));
-      this.capPending.set(auth.customerId, pending);
+      const opening = this.createCap(auth.customerId).finally(() => {
+        if (this.capPending.get(auth.customerId) === opening) this.capPending.delete(auth.customerId);
+      });
+      this.capPending.set(auth.customerId, opening);
+      pending = opening;
     }
     return pending;
   }
@@ -96,11 +124,12 @@ export class SessionKeeper {
    */
   private async silentSignIn(): Promise<string> {
     if (this.storedRefusal) throw new AppFailure(this.storedRefusal, { message: storedRefusalMessage });
+    const generation = this.generation;
     const credentials = await this.o.credentials();
-    if (!credentials) throw new AppFailure('not_signed_in');
+    if (!credentials || generation !== this.generation) throw new AppFailure('not_signed_in');
     try {
       const token = await this.o.signIn(credentials);
-      this.acceptSignIn(token);
+      this.acceptSignIn(token, generation);
       return token.value;
     } catch (err) {
       if (err instanceof AppFailure && (err.error.code === 'invalid_credentials' || err.error.code === 'account_locked')) {
@@ -112,7 +141,9 @@ export class SessionKeeper {
   }
 
   private async createCap(customerId: string): Promise<string> {
+    const generation = this.generation;
     const held = await this.o.openCap(customerId);
+    if (generation !== this.generation) throw new AppFailure('not_signed_in');
     this.caps.set(customerId, held);
     return held.value;
   }
