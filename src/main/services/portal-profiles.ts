@@ -1,5 +1,5 @@
 import { AppFailure } from '../../shared/errors';
-import { profileIdOf, type PortalChoice } from '../../shared/portal-choice';
+import { checkPortalUrl, profileIdOf, type PortalChoice } from '../../shared/portal-choice';
 import type { Logger } from '../log/logger';
 import type { GatewayFactory, GatewayTuning, ParentCredentials, PortalGateway } from '../portal/gateway';
 import { defaultGatewayKind, gatewayKinds } from '../portal/gateway-registry';
@@ -51,6 +51,11 @@ export class PortalRegistry {
   }
 
   private async make(profileId: string, choice: PortalChoice): Promise<Portal> {
+    if (choice.mode === 'url') {
+      // Once per profile, not per call: a choice that reached here without the schema (a caller's bug) is still refused.
+      const checked = checkPortalUrl(choice.url);
+      if (!checked.ok) throw new AppFailure(checked.problem.code, { message: checked.problem.message });
+    }
     const baseUrl = choice.mode === 'demo' ? await this.demoUrl() : choice.url;
     const make = this.options.makeGateway ?? gatewayKinds[defaultGatewayKind];
     const gateway = make({
