@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { transformSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { browserShellOrigin } from '../src/main/core/renderer-security';
-import { normalizePortalUrl } from '../src/main/services/portal-profiles';
+import { portalChoice, profileIdOf } from '../src/shared/portal-choice';
 import type { SettingsFile } from '../src/main/settings/settings-schema';
 import { startSimulator } from '../src/portal-sim/index';
 import { rendererDir } from './browser-console';
@@ -48,7 +48,8 @@ async function freePort(): Promise<number> {
 /** A user-data dir as the console leaves it after a keychain sign-in: no secret, only names. */
 async function signedInUserDataDir(portalUrl: string, username: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'reset-console-bench-start-'));
-  const settings: SettingsFile = { version: 1, portal: { mode: 'url', url: portalUrl }, staffName: 'Bench Staffer', profiles: { [normalizePortalUrl(portalUrl)]: { username } } };
+  const portal = portalChoice.parse({ mode: 'url', url: portalUrl });
+  const settings: SettingsFile = { version: 1, portal, staffName: 'Bench Staffer', profiles: { [profileIdOf(portal)]: { username } } };
   await writeFile(join(dir, 'settings.json'), JSON.stringify(settings, null, 2), { mode: 0o600 });
   return dir;
 }

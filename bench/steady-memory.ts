@@ -72,7 +72,7 @@ export async function runSteadyMemory(log: (line: string) => void = console.log)
             `${fmt(((twoCustomers.after.rss - twoCustomers.baseline.rss) / twoCustomers.baseline.rss) * 100)} % (one run). ` +
             'The difference to the figure above is state kept per customer visited, bounded by least-recently-used caches: the DirectoryCache ' +
             '(src/main/services/directory-cache.ts, the users of 20 customers and 2,000 customers) and one CAP session for each of the last 50 customers ' +
-            '(`caps` in src/main/portal/portal-gateway.ts). Most of the RSS growth is code compiled and memory reserved by V8 for the switch path, ' +
+            '(`caps` in src/main/portal/http-v1/session-keeper.ts). Most of the RSS growth is code compiled and memory reserved by V8 for the switch path, ' +
             'which the 100-search baseline has not run yet; RSS does not shrink after a collection.',
         ]
       : [],

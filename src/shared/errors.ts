@@ -28,6 +28,7 @@ export const errorTable = {
   invalid_email: { message: 'That is not a valid e-mail address. It needs a name, an @ and a domain such as example.com.', retryable: false },
   user_disabled: { message: 'This user is disabled, so no temporary password can be sent. The customer’s administrator must enable the user first.', retryable: false },
   no_email: { message: 'This user has no Email, so the temporary password has nowhere to go. Add the Email first.', retryable: false },
+  email_changed: { message: 'The Email changed since you confirmed it: nothing was sent. Check the new address and confirm again.', retryable: false },
   too_many_resets: { message: 'This user has had too many temporary passwords in the last hour. Wait before sending another.', retryable: true },
   outcome_unknown: { message: 'The connection was lost after the reset was sent: the outcome is unknown. Check status before sending again.', retryable: false },
 } as const satisfies Record<string, { message: string; retryable: boolean }>;
@@ -61,3 +62,8 @@ export class AppFailure extends Error {
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+
+/** The code of anything thrown: an AppFailure's own, anything else is an internal error. */
+export function codeOf(err: unknown): ErrorCode {
+  return err instanceof AppFailure ? err.error.code : 'internal_error';
+}

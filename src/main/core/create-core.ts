@@ -2,8 +2,9 @@ import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatc
 import type { Logger } from '../log/logger';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { openAuditLog } from '../audit/audit-log';
-import type { GatewayOptions } from '../portal/portal-gateway';
+import type { GatewayFactory, GatewayTuning } from '../portal/gateway';
 import { createAuthService } from '../services/auth-service';
+import { createCallerService } from '../services/caller-service';
 import { createConsoleContext } from '../services/console-context';
 import { CredentialService } from '../services/credential-service';
 import { createCustomerService } from '../services/customer-service';
@@ -37,7 +38,9 @@ export interface CoreOptions {
   /** How long a keychain call may take before the keychain counts as unavailable (default 4 s). */
   keychainTimeoutMs?: number;
   /** Portal timeouts, caps and retry pacing (tests shorten them). */
-  gateway?: Partial<Omit<GatewayOptions, 'baseUrl' | 'profileId' | 'credentials' | 'log'>>;
+  gateway?: Partial<GatewayTuning>;
+  /** Tests: another gateway than Portal API v1 over HTTP (e.g. the in-memory one). */
+  makeGateway?: GatewayFactory;
   now?: () => Date;
 }
 
@@ -72,7 +75,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     startDemoPortal: options.startDemoPortal,
     credentialsFor: (profileId) => creds.credentials(profileId),
     log,
-    ...(options.gateway ? { gateway: options.gateway } : {}),
+    ...(options.gateway ? { tuning: options.gateway } : {}),
+    ...(options.makeGateway ? { makeGateway: options.makeGateway } : {}),
   });
   const ctx = createConsoleContext({ settings, credentials: creds, portals, audit, log, now }, options.portalOverride);
 
@@ -81,6 +85,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const users = createUserService(ctx);
   const resets = createResetService(ctx);
   const history = createHistoryService(ctx);
+  const callers = createCallerService(ctx);
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -104,8 +109,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'users:get': ({ customerId, userId }, { signal }) => users.get(customerId, userId, signal),
     'users:setEmail': ({ customerId, userId, email }) => users.setEmail(customerId, userId, email),
     'reset:warnings': ({ customerId, userId }) => resets.warnings(customerId, userId),
-    'reset:start': ({ customerId, userId, intentId }) => resets.start(customerId, userId, intentId),
-    'reset:status': ({ customerId, userId }) => resets.status(customerId, userId),
+    'reset:start': ({ customerId, userId, intentId, expectedEmail }) => resets.start(customerId, userId, { intentId, expectedEmail }),
+    'reset:status': ({ customerId, userId, since }) => resets.status(customerId, userId, since),
+    'callers:find': ({ q, limit }, { signal }) => callers.find(q, limit, signal),
     'history:list': async (filter) => ({ entries: await history.list(filter) }),
     'history:refreshStatus': ({ entryId }) => history.refreshStatus(entryId),
     'history:exportCsv': (filter) => history.exportCsv(filter),

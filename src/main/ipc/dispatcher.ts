@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { contract, type Channel, type ChannelOutput, type Contract } from '../../shared/ipc/contract';
-import { AppFailure, appErrorOf, type Result } from '../../shared/errors';
+import { AppFailure, appErrorOf, errorCode, type AppError, type Result } from '../../shared/errors';
 import type { Logger } from '../log/logger';
 
 /** Who sent an IPC message, as each host can tell it. */
@@ -27,6 +27,19 @@ export interface Dispatcher {
   dispatch(channel: string, input: unknown, sender: SenderInfo): Promise<Result<unknown>>;
 }
 
+/**
+ * A schema that refuses input for a reason the staffer can act on (e.g. a plain-http portal address)
+ * names an error code in its issue's params; its one sentence is passed on instead of the generic one.
+ */
+function refusalOf(issues: readonly z.core.$ZodIssue[]): AppError {
+  for (const issue of issues) {
+    const params = issue.code === 'custom' ? (issue.params as { errorCode?: unknown } | undefined) : undefined;
+    const code = errorCode.safeParse(params?.errorCode);
+    if (code.success) return appErrorOf(code.data, { message: issue.message });
+  }
+  return appErrorOf('invalid_input');
+}
+
 export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
@@ -43,7 +56,7 @@ export function createDispatcher(handlers: Handlers, allowedOrigin: string, log:
     const parsed = schema.input.safeParse(input);
     if (!parsed.success) {
       log.warn('ipc.invalid_input', { channel, issues: parsed.error.issues.length });
-      return { ok: false, error: appErrorOf('invalid_input') };
+      return { ok: false, error: refusalOf(parsed.error.issues) };
     }
     const controller = new AbortController();
     if (supersedingChannels.has(channel)) {

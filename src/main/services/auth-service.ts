@@ -1,53 +1,68 @@
-import { AppFailure, type ErrorCode } from '../../shared/errors';
-import type { SignInInput, SettingsView } from '../../shared/ipc/contract';
+import { codeOf } from '../../shared/errors';
+import type { ConnectionStatus, SignInInput, SettingsView } from '../../shared/ipc/contract';
 import type { ConsoleContext } from './console-context';
-import { normalizePortalUrl, type PortalChoice } from './portal-profiles';
 import { settingsViewOf } from './settings-view';
 
-export function codeOf(err: unknown): ErrorCode {
-  return err instanceof AppFailure ? err.error.code : 'internal_error';
-}
-
-/** Sign in (portal first, then store), forget, and the connection state. */
+/**
+ * Sign in (portal first, then store), forget, and the connection state. Sign-in and sign-out run one at
+ * a time, in the order they were asked for, so where the credential ends up (keychain, this session only,
+ * nowhere) is what the last answer said.
+ */
 export function createAuthService(ctx: ConsoleContext) {
-  return {
-    async signIn(input: SignInInput): Promise<SettingsView> {
-      const choice: PortalChoice = input.portal.mode === 'demo' ? { mode: 'demo' } : { mode: 'url', url: normalizePortalUrl(input.portal.url) };
-      const portal = await ctx.portals.get(choice);
-      const base = { staffName: ctx.settings.current().staffName, profile: portal.profileId, username: input.username };
-      try {
-        await portal.gateway.signIn({ username: input.username, password: input.password });
-      } catch (err) {
-        await ctx.audit.append({ ...base, action: 'sign_in_failed', outcome: codeOf(err) });
-        throw err;
-      }
-      await ctx.audit.append({ ...base, action: 'sign_in_ok', outcome: 'ok' });
-      try {
-        await ctx.credentials.save(portal.profileId, input.username, input.password, input.storage);
-      } catch (err) {
-        // Not kept anywhere means no silent renewal later: the staffer chooses again (e.g. "session only").
-        portal.gateway.forgetSessions();
-        throw err;
-      }
-      await ctx.audit.append({ ...base, action: 'credentials_saved', outcome: input.storage });
-      ctx.setActiveChoice(choice);
-      await ctx.settings.update((s) => ({ ...s, portal: choice }));
-      return settingsViewOf(ctx);
-    },
+  let queue: Promise<unknown> = Promise.resolve();
+  function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work, work);
+    queue = run.catch(() => {});
+    return run;
+  }
 
-    async forget(): Promise<SettingsView> {
-      const portal = await ctx.portals.get(ctx.activeChoice()).catch(() => null);
-      const base = ctx.auditBase();
-      const username = portal ? (ctx.credentials.info(portal.profileId)?.username ?? null) : null;
-      if (portal) {
+  async function signIn(input: SignInInput): Promise<SettingsView> {
+    // The contract has already checked and normalised the portal address.
+    const choice = input.portal;
+    const portal = await ctx.portals.get(choice);
+    const base = { staffName: ctx.settings.current().staffName, profile: portal.profileId, username: input.username };
+    try {
+      await portal.gateway.signIn({ username: input.username, password: input.password });
+    } catch (err) {
+      await ctx.audit.append({ ...base, action: 'sign_in_failed', outcome: codeOf(err) });
+      throw err;
+    }
+    await ctx.audit.append({ ...base, action: 'sign_in_ok', outcome: 'ok' });
+    try {
+      await ctx.credentials.save(portal.profileId, input.username, input.password, input.storage);
+    } catch (err) {
+      // Not kept anywhere means no silent renewal later: the staffer chooses again (e.g. "session only").
+      portal.gateway.forgetSessions();
+      throw err;
+    }
+    await ctx.audit.append({ ...base, action: 'credentials_saved', outcome: input.storage });
+    ctx.setActiveChoice(choice);
+    await ctx.settings.update((s) => ({ ...s, portal: choice }));
+    return settingsViewOf(ctx);
+  }
+
+  async function forget(): Promise<SettingsView> {
+    const portal = await ctx.portals.get(ctx.activeChoice()).catch(() => null);
+    const base = ctx.auditBase();
+    const username = portal ? (ctx.credentials.info(portal.profileId)?.username ?? null) : null;
+    if (portal) {
+      try {
         await portal.gateway.signOut();
         await ctx.credentials.forget(portal.profileId);
+      } finally {
+        // A silent sign-in that read the credential before it was deleted must not leave a session behind.
+        portal.gateway.forgetSessions();
       }
-      await ctx.audit.append({ ...base, username, action: 'credentials_forgotten', outcome: 'ok' });
-      return settingsViewOf(ctx);
-    },
+    }
+    await ctx.audit.append({ ...base, username, action: 'credentials_forgotten', outcome: 'ok' });
+    return settingsViewOf(ctx);
+  }
 
-    async status(): Promise<{ signedIn: boolean; portalReachable: boolean; checkedAt: string }> {
+  return {
+    signIn: (input: SignInInput) => oneAtATime(() => signIn(input)),
+    forget: () => oneAtATime(forget),
+
+    async status(): Promise<ConnectionStatus> {
       const checkedAt = ctx.now().toISOString();
       let portal;
       try {

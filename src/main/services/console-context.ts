@@ -1,3 +1,4 @@
+import { AppFailure } from '../../shared/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../settings/settings-store';
@@ -16,11 +17,16 @@ export interface ConsoleContext {
   setActiveChoice(choice: PortalChoice): void;
   /** The active portal, started or connected on first use. */
   portal(): Promise<Portal>;
+  /**
+   * The active portal, for calls that act on it: `not_signed_in` when no credential is held for it, so
+   * that after sign-out no channel reaches the portal, whatever tokens a gateway might still have.
+   */
+  signedInPortal(): Promise<Portal>;
   /** Staff name and profile, stamped on every audit entry. */
   auditBase(): { staffName: string; profile: string };
 }
 
-export function createConsoleContext(parts: Omit<ConsoleContext, 'activeChoice' | 'setActiveChoice' | 'portal' | 'auditBase'>, override: PortalChoice | null): ConsoleContext {
+export function createConsoleContext(parts: Omit<ConsoleContext, 'activeChoice' | 'setActiveChoice' | 'portal' | 'signedInPortal' | 'auditBase'>, override: PortalChoice | null): ConsoleContext {
   // The command line wins for this run until the staffer signs in to another portal.
   let chosen: PortalChoice | null = override;
   const activeChoice = () => chosen ?? parts.settings.current().portal;
@@ -31,6 +37,11 @@ export function createConsoleContext(parts: Omit<ConsoleContext, 'activeChoice' 
       chosen = choice;
     },
     portal: () => parts.portals.get(activeChoice()),
+    signedInPortal: async () => {
+      const portal = await parts.portals.get(activeChoice());
+      if (!parts.credentials.info(portal.profileId)) throw new AppFailure('not_signed_in');
+      return portal;
+    },
     auditBase: () => {
       let profile: string;
       try {

@@ -1,14 +1,8 @@
-import type { KeychainStatus } from '../../shared/ipc/contract';
-import type { CredentialStorage } from '../../shared/ipc/contract';
+import type { CredentialInfo, CredentialStorage, KeychainStatus } from '../../shared/ipc/contract';
 import type { Logger } from '../log/logger';
-import type { ParentCredentials } from '../portal/portal-gateway';
+import type { ParentCredentials } from '../portal/gateway';
 import type { SettingsStore } from '../settings/settings-store';
 import type { CredentialVault } from '../vault/credential-vault';
-
-export interface CredentialInfo {
-  username: string;
-  storage: CredentialStorage;
-}
 
 export interface CredentialServiceOptions {
   keychain: CredentialVault & { probe(): Promise<void> };

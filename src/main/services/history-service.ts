@@ -1,5 +1,5 @@
-import { AppFailure } from '../../shared/errors';
-import type { HistoryEntry, HistoryStatusCheck, ResetStatus } from '../../shared/ipc/contract';
+import { AppFailure, codeOf } from '../../shared/errors';
+import type { HistoryEntry, HistoryFilter, HistoryStatusCheck } from '../../shared/ipc/contract';
 import { foldText } from '../../shared/text/fold';
 import type { AuditEntry } from '../audit/audit-entry';
 import { subjectOf } from './audit-subject';
@@ -7,14 +7,6 @@ import type { ConsoleContext } from './console-context';
 import { toCsv } from './csv-export';
 import type { PortalChoice } from './portal-profiles';
 import { statusOfReset, withReplacements } from './reset-status';
-
-export interface HistoryFilter {
-  customer?: string;
-  user?: string;
-  from?: string;
-  to?: string;
-  status?: ResetStatus;
-}
 
 const resetActions = new Set(['reset_sent', 'reset_refused', 'reset_unknown']);
 
@@ -86,7 +78,7 @@ export function createHistoryService(ctx: ConsoleContext) {
         const portal = await ctx.portals.get(choiceOfProfile(entry.profile));
         password = (await portal.gateway.getUser(entry.customerId, entry.userId)).password;
       } catch (err) {
-        const code = err instanceof AppFailure ? err.error.code : 'internal_error';
+        const code = codeOf(err);
         ctx.log.info('history.status_unavailable', { code });
         return { ...entry, live: false, problem: code };
       }

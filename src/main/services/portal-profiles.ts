@@ -1,41 +1,14 @@
 import { AppFailure } from '../../shared/errors';
+import { checkPortalUrl, profileIdOf, type PortalChoice } from '../../shared/portal-choice';
 import type { Logger } from '../log/logger';
-import { PortalGateway, type GatewayOptions, type ParentCredentials } from '../portal/portal-gateway';
+import type { GatewayFactory, GatewayTuning, ParentCredentials, PortalGateway } from '../portal/gateway';
+import { defaultGatewayKind, gatewayKinds } from '../portal/gateway-registry';
 import { DirectoryCache } from './directory-cache';
 
-/** A portal to talk to: the built-in simulator (demo) or a configured URL. */
-export type PortalChoice = { mode: 'demo' } | { mode: 'url'; url: string };
+export type { PortalChoice };
+export { profileIdOf };
 
 export type DemoPortalStarter = () => Promise<{ url: string; close(): Promise<void> }>;
-
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-/**
- * The portal's base URL, reduced to origin + path. Plain http is accepted only on this machine
- * (the simulator); anywhere else a password would cross the network unencrypted.
- */
-export function normalizePortalUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new AppFailure('invalid_input', { message: 'The portal address is not a valid URL.' });
-  }
-  if (url.username || url.password) throw new AppFailure('invalid_input', { message: 'The portal address must not contain a user name or password.' });
-  if (url.protocol === 'http:') {
-    if (!loopbackHosts.has(url.hostname) && !url.hostname.startsWith('127.')) {
-      throw new AppFailure('portal_insecure', { message: 'The portal address must start with https:// (plain http is allowed only for a portal on this computer).' });
-    }
-  } else if (url.protocol !== 'https:') {
-    throw new AppFailure('invalid_input', { message: 'The portal address must start with https://.' });
-  }
-  return url.origin + url.pathname.replace(/\/+$/, '');
-}
-
-/** The profile id: also the keychain account name and the key in settings. */
-export function profileIdOf(choice: PortalChoice): string {
-  return choice.mode === 'demo' ? 'demo' : normalizePortalUrl(choice.url);
-}
 
 export function portalModeOf(choice: PortalChoice): string {
   return choice.mode === 'demo' ? 'demo' : choice.url;
@@ -52,7 +25,9 @@ export interface PortalRegistryOptions {
   startDemoPortal: DemoPortalStarter;
   credentialsFor: (profileId: string) => Promise<ParentCredentials | null>;
   log: Logger;
-  gateway?: Partial<Omit<GatewayOptions, 'baseUrl' | 'profileId' | 'credentials' | 'log'>>;
+  tuning?: Partial<GatewayTuning>;
+  /** Which gateway speaks to the portals (default: Portal API v1 over HTTP). */
+  makeGateway?: GatewayFactory;
 }
 
 /** One gateway per profile, made on first use; the demo simulator is started only when first needed. */
@@ -76,13 +51,19 @@ export class PortalRegistry {
   }
 
   private async make(profileId: string, choice: PortalChoice): Promise<Portal> {
-    const baseUrl = choice.mode === 'demo' ? await this.demoUrl() : profileId;
-    const gateway = new PortalGateway({
-      ...this.options.gateway,
+    if (choice.mode === 'url') {
+      // Once per profile, not per call: a choice that reached here without the schema (a caller's bug) is still refused.
+      const checked = checkPortalUrl(choice.url);
+      if (!checked.ok) throw new AppFailure(checked.problem.code, { message: checked.problem.message });
+    }
+    const baseUrl = choice.mode === 'demo' ? await this.demoUrl() : choice.url;
+    const make = this.options.makeGateway ?? gatewayKinds[defaultGatewayKind];
+    const gateway = make({
       baseUrl,
       profileId,
       credentials: () => this.options.credentialsFor(profileId),
       log: this.options.log,
+      ...(this.options.tuning ? { tuning: this.options.tuning } : {}),
     });
     return { profileId, gateway, directory: new DirectoryCache() };
   }

@@ -1,10 +1,11 @@
-import { errorTable } from '../../shared/errors';
-import type { ResetOutcome } from '../../shared/ipc/contract';
+import { codeOf, errorTable } from '../../shared/errors';
+import type { ResetOutcome, ResetStatusCheck, ResetWarnings } from '../../shared/ipc/contract';
 import type { PasswordState, User, UserSummary } from '../../shared/domain/portal-entities';
+import type { ResetRequest } from '../portal/gateway';
 import { subjectOf } from './audit-subject';
-import { codeOf } from './auth-service';
 import type { ConsoleContext } from './console-context';
 import type { Portal } from './portal-profiles';
+import { wentThrough } from './reset-status';
 
 const dayMs = 24 * 60 * 60 * 1000;
 /** Above this many users, fetching every page for the shared-Email check costs more than it tells. */
@@ -39,7 +40,7 @@ export function createResetService(ctx: ConsoleContext) {
   async function readAllUsers(portal: Portal, customerId: string): Promise<void> {
     let cursor: string | null = null;
     for (let page = 0; page < Math.ceil(sharedEmailScanLimit / pageSize) + 1; page++) {
-      const result = await portal.gateway.searchUsers(customerId, '', pageSize, cursor);
+      const result = await portal.gateway.searchUsers(customerId, '', { limit: pageSize, cursor });
       portal.directory.rememberUsers(customerId, result.users);
       cursor = result.nextCursor;
       if (cursor === null) {
@@ -49,19 +50,20 @@ export function createResetService(ctx: ConsoleContext) {
     }
   }
 
-  async function send(portal: Portal, customerId: string, userId: string, intentId: string): Promise<ResetOutcome> {
+  async function send(portal: Portal, customerId: string, userId: string, request: ResetRequest): Promise<ResetOutcome> {
     const base = ctx.auditBase();
     let user: UserSummary | User | undefined;
     let attempt;
     try {
       user = await knownUser(portal, customerId, userId);
-      attempt = await portal.gateway.resetPassword(customerId, userId, intentId);
+      attempt = await portal.gateway.startReset(customerId, userId, request);
     } catch (err) {
-      await ctx.audit.append({ ...base, ...subjectOf(portal, customerId, userId, user), action: 'reset_refused', email: user?.email ?? null, outcome: codeOf(err) });
+      // The address the staffer confirmed: for `email_changed` the portal's is not the one they saw.
+      await ctx.audit.append({ ...base, ...subjectOf(portal, customerId, userId, user), action: 'reset_refused', email: request.expectedEmail, outcome: codeOf(err) });
       throw err;
     }
     if (attempt.kind === 'sent') {
-      const b = attempt.body;
+      const b = attempt.reset;
       await ctx.audit.append({
         ...base,
         ...subjectOf(portal, customerId, userId, user),
@@ -98,8 +100,8 @@ export function createResetService(ctx: ConsoleContext) {
   }
 
   return {
-    async warnings(customerId: string, userId: string): Promise<{ recentResets: number; sharedEmailUsers: string[] }> {
-      const portal = await ctx.portal();
+    async warnings(customerId: string, userId: string): Promise<ResetWarnings> {
+      const portal = await ctx.signedInPortal();
       const since = ctx.now().getTime() - dayMs;
       const recentResets = (await ctx.audit.readAll()).filter(
         (e) =>
@@ -122,13 +124,16 @@ export function createResetService(ctx: ConsoleContext) {
       return { recentResets, sharedEmailUsers };
     },
 
-    /** One reset per intent: a second call with the same intent, even concurrent, gets the first's answer. */
-    async start(customerId: string, userId: string, intentId: string): Promise<ResetOutcome> {
-      const portal = await ctx.portal();
-      const key = JSON.stringify([portal.profileId, customerId, userId, intentId]);
+    /**
+     * One reset per intent: a second call with the same intent, even concurrent, gets the first's answer.
+     * `expectedEmail` is the address the staffer confirmed; if the portal's differs, nothing is sent.
+     */
+    async start(customerId: string, userId: string, request: ResetRequest): Promise<ResetOutcome> {
+      const portal = await ctx.signedInPortal();
+      const key = JSON.stringify([portal.profileId, customerId, userId, request.intentId]);
       const existing = intents.get(key);
       if (existing) return existing;
-      const outcome = send(portal, customerId, userId, intentId);
+      const outcome = send(portal, customerId, userId, request);
       intents.set(key, outcome);
       // A refused reset may be tried again once the cause is fixed (e.g. Email added).
       outcome.catch(() => intents.delete(key));
@@ -136,12 +141,12 @@ export function createResetService(ctx: ConsoleContext) {
       return outcome;
     },
 
-    /** Re-reads the user so the staffer sees the live password state. */
-    async status(customerId: string, userId: string): Promise<User> {
-      const portal = await ctx.portal();
+    /** Re-reads the user so the staffer sees the live password state, and whether the attempt started at `since` went through. */
+    async status(customerId: string, userId: string, since: string): Promise<ResetStatusCheck> {
+      const portal = await ctx.signedInPortal();
       const user = await portal.gateway.getUser(customerId, userId);
       portal.directory.rememberUsers(customerId, [user]);
-      return user;
+      return { user, wentThrough: wentThrough(user.password, since) };
     },
   };
 }

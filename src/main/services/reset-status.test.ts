@@ -8,7 +8,7 @@ import { auditEntry, type AuditEntry } from '../audit/audit-entry';
 import { openAuditLog } from '../audit/audit-log';
 import type { ConsoleContext } from './console-context';
 import { createHistoryService, historyOf } from './history-service';
-import { replacementTimes, statusOfReset } from './reset-status';
+import { replacementTimes, statusOfReset, wentThrough } from './reset-status';
 
 const issued = '2026-03-01T10:00:00.000Z';
 const later = '2026-03-01T10:01:00.000Z';
@@ -108,5 +108,19 @@ describe('History CSV', () => {
       await audit.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('did an attempt go through (the one rule, used by Check status and History)', () => {
+  const since = '2026-03-01T10:00:00.000Z';
+  it('yes when a temporary password was issued at or after the attempt, within two minutes of clock skew', () => {
+    expect(wentThrough(state({ state: 'temp_issued', tempIssuedAt: '2026-03-01T10:00:05.000Z' }), since)).toBe(true);
+    expect(wentThrough(state({ state: 'temp_issued', tempIssuedAt: '2026-03-01T09:58:30.000Z' }), since)).toBe(true);
+    expect(wentThrough(state({ state: 'temp_expired', tempIssuedAt: '2026-03-01T10:00:05.000Z' }), since)).toBe(true);
+  });
+  it('no when the temporary password is older than the attempt, or none is shown', () => {
+    expect(wentThrough(state({ state: 'temp_issued', tempIssuedAt: '2026-03-01T09:57:00.000Z' }), since)).toBe(false);
+    expect(wentThrough(state({ state: 'active', tempIssuedAt: '2026-03-01T10:00:05.000Z' }), since)).toBe(false);
+    expect(wentThrough(state({ state: 'active' }), since)).toBe(false);
   });
 });

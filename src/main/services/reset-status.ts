@@ -1,8 +1,22 @@
 import type { HistoryEntry, ResetStatus } from '../../shared/ipc/contract';
 import type { PasswordState } from '../../shared/domain/portal-entities';
 
-/** Portal clocks and ours differ a little; a temporary password issued this close before the entry counts as its own. */
-const clockSkewMs = 2 * 60 * 1000;
+/** Portal clocks and ours differ a little; a temporary password issued this close before the attempt counts as its own. */
+export const clockSkewMs = 2 * 60 * 1000;
+
+/**
+ * The one rule for "did the attempt that started at `since` go through": the portal shows a temporary
+ * password (in force or already run out) issued at or after it, give or take the clock skew.
+ */
+export function issuedSince(password: PasswordState, since: string): string | null {
+  if (!password.tempIssuedAt) return null;
+  return Date.parse(password.tempIssuedAt) >= Date.parse(since) - clockSkewMs ? password.tempIssuedAt : null;
+}
+
+export function wentThrough(password: PasswordState, since: string): boolean {
+  return (password.state === 'temp_issued' || password.state === 'temp_expired') && issuedSince(password, since) !== null;
+}
+
 const dayMs = 24 * 60 * 60 * 1000;
 
 /**
@@ -20,9 +34,9 @@ export function statusOfReset(
   let issuedAt = reset.issuedAt;
   // An "outcome unknown" entry learns its issue time when the portal shows a temporary password from
   // then — but not the later reset's, which is the one the portal shows once this one was replaced.
-  if (!issuedAt && password.tempIssuedAt) {
-    const temp = Date.parse(password.tempIssuedAt);
-    if (temp >= Date.parse(reset.at) - clockSkewMs && temp < replacedAt) issuedAt = password.tempIssuedAt;
+  if (!issuedAt) {
+    const temp = issuedSince(password, reset.at);
+    if (temp && Date.parse(temp) < replacedAt) issuedAt = temp;
   }
   if (!issuedAt) return { status: reset.replacedAt ? 'replaced' : 'unknown', issuedAt: null };
   const issued = Date.parse(issuedAt);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppFailure } from '../../shared/errors';
 import type { User } from '../../shared/domain/portal-entities';
-import type { UserSearchResponse } from '../../shared/portal-api-v1/wire';
+import type { UserPage } from '../portal/gateway';
 import { subjectOf } from './audit-subject';
 import type { ConsoleContext } from './console-context';
 
@@ -14,15 +14,15 @@ export const emailAddress = z
 
 export function createUserService(ctx: ConsoleContext) {
   return {
-    async search(customerId: string, q: string, limit: number | undefined, cursor: string | null | undefined, signal: AbortSignal): Promise<UserSearchResponse> {
-      const { gateway, directory } = await ctx.portal();
-      const page = await gateway.searchUsers(customerId, q, limit, cursor, signal);
+    async search(customerId: string, q: string, limit: number | undefined, cursor: string | null | undefined, signal: AbortSignal): Promise<UserPage> {
+      const { gateway, directory } = await ctx.signedInPortal();
+      const page = await gateway.searchUsers(customerId, q, { limit, cursor }, signal);
       directory.rememberUsers(customerId, page.users);
       return page;
     },
 
     async get(customerId: string, userId: string, signal?: AbortSignal): Promise<User> {
-      const { gateway, directory } = await ctx.portal();
+      const { gateway, directory } = await ctx.signedInPortal();
       const user = await gateway.getUser(customerId, userId, signal);
       directory.rememberUsers(customerId, [user]);
       return user;
@@ -35,7 +35,7 @@ export function createUserService(ctx: ConsoleContext) {
         if (!parsed.success) throw new AppFailure('invalid_email');
         address = parsed.data;
       }
-      const portal = await ctx.portal();
+      const portal = await ctx.signedInPortal();
       const user = await portal.gateway.setEmail(customerId, userId, address);
       portal.directory.rememberUsers(customerId, [user]);
       await ctx.audit.append({ ...ctx.auditBase(), ...subjectOf(portal, customerId, userId, user), action: 'email_changed', email: user.email, outcome: 'ok' });

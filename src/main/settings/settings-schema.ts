@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { portalChoice } from '../../shared/portal-choice';
 
-export const portalChoiceSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('demo') }),
-  z.object({ mode: z.literal('url'), url: z.string().url().max(2048) }),
-]);
 
 /** Only keychain-held credentials are remembered across runs; a session password dies with the process. */
 export const storedProfile = z.object({ username: z.string().min(1).max(200) }).strict();
@@ -12,7 +9,8 @@ export const storedProfile = z.object({ username: z.string().min(1).max(200) }).
 export const settingsFile = z
   .object({
     version: z.literal(1),
-    portal: portalChoiceSchema,
+    // A stored address that breaks today's rules (an older build accepted more) sets the file aside.
+    portal: portalChoice,
     staffName: z.string().max(80),
     profiles: z.record(z.string().min(1).max(2100), storedProfile),
   })

@@ -22,4 +22,5 @@ export const channels = [
   'history:refreshStatus',
   'history:exportCsv',
   'history:noteCopied',
+  'callers:find',
 ] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorCode } from '../errors';
-import { customer, customerSummary, passwordState, user, userSummary } from '../domain/portal-entities';
+import { callerHit, customer, customerSummary, passwordState, user, userSummary } from '../domain/portal-entities';
+import { portalChoice } from '../portal-choice';
 
 /**
  * The one IPC contract: channel name → {input, output}. The preload's `window.api`, its type in the
@@ -36,6 +37,7 @@ export const credentialInfo = z.object({
   username: z.string(),
   storage: credentialStorage,
 });
+export type CredentialInfo = z.infer<typeof credentialInfo>;
 
 export const settingsView = z.object({
   portalMode,
@@ -50,22 +52,21 @@ export const staffName = z.string().trim().min(1).max(80);
 
 export const signInInput = z
   .object({
-    portal: z.discriminatedUnion('mode', [
-      z.object({ mode: z.literal('demo') }),
-      z.object({ mode: z.literal('url'), url: z.string().url().max(2048) }),
-    ]),
+    /** Checked and normalised here, once: a refused address answers its own one-line reason. */
+    portal: portalChoice,
     username: z.string().min(1).max(200),
     password: z.string().min(1).max(1024),
     storage: credentialStorage,
   })
   .strict();
-export type SignInInput = z.infer<typeof signInInput>;
+export type SignInInput = z.output<typeof signInInput>;
 
 export const connectionStatus = z.object({
   signedIn: z.boolean(),
   portalReachable: z.boolean(),
   checkedAt: z.string(),
 });
+export type ConnectionStatus = z.infer<typeof connectionStatus>;
 
 export const resetOutcome = z.discriminatedUnion('outcome', [
   z.object({
@@ -86,6 +87,13 @@ export type ResetOutcome = z.infer<typeof resetOutcome>;
 
 export const resetStatus = z.enum(['pending', 'completed', 'expired', 'replaced', 'unknown']);
 export type ResetStatus = z.infer<typeof resetStatus>;
+
+/**
+ * "Check status" after an attempt: the user as the portal shows them now, and whether a temporary password
+ * was issued for the attempt that started at `since` — decided in main, with the one clock-skew allowance.
+ */
+export const resetStatusCheck = z.object({ user, wentThrough: z.boolean() });
+export type ResetStatusCheck = z.infer<typeof resetStatusCheck>;
 
 export const historyEntry = z.object({
   id: z.string(),
@@ -127,11 +135,18 @@ export const historyFilter = z
     status: resetStatus.optional(),
   })
   .strict();
+export type HistoryFilter = z.infer<typeof historyFilter>;
 
 export const resetWarnings = z.object({
   recentResets: z.number().int().nonnegative(),
   sharedEmailUsers: z.array(z.string()),
 });
+export type ResetWarnings = z.infer<typeof resetWarnings>;
+
+/** A caller search across all customers (phone number, Email, User ID, name or extension). */
+export const callerQuery = z.string().max(100);
+export const callerHits = z.object({ hits: z.array(callerHit), total: z.number().int().nonnegative() });
+export type CallerHits = z.infer<typeof callerHits>;
 
 export const contract = {
   'app:info': { input: emptyInput, output: appInfo },
@@ -170,11 +185,20 @@ export const contract = {
         userId: userIdentifier,
         /** Made once per staff intent (one confirmation dialog); the portal's Idempotency-Key. */
         intentId: z.string().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/),
+        /** The Email the dialog showed and the staffer confirmed; the portal sends nothing if it changed since. */
+        expectedEmail: z.string().min(1).max(320),
       })
       .strict(),
     output: resetOutcome,
   },
-  'reset:status': { input: z.object({ customerId: id, userId: userIdentifier }).strict(), output: user },
+  'reset:status': {
+    input: z.object({ customerId: id, userId: userIdentifier, since: z.string().datetime({ offset: true }) }).strict(),
+    output: resetStatusCheck,
+  },
+  'callers:find': {
+    input: z.object({ q: callerQuery, limit: z.number().int().min(1).max(200).optional() }).strict(),
+    output: callerHits,
+  },
   'history:list': { input: historyFilter, output: z.object({ entries: z.array(historyEntry) }) },
   'history:refreshStatus': { input: z.object({ entryId: id }).strict(), output: historyStatusCheck },
   'history:exportCsv': { input: historyFilter, output: z.object({ csv: z.string(), fileName: z.string() }) },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntry, type AuditEntry } from '../../../src/main/audit/audit-entry';
 import type { HistoryEntry } from '../../../src/shared/ipc/contract';
-import { canary, JANE, JANE_EMAIL, startHarness, type Harness } from '../core/core-harness';
+import { canary, JANE, JANE_EMAIL, startHarness, type Harness, emailOf } from '../core/core-harness';
 import { parse } from 'csv-parse/sync';
 
 /**
@@ -59,7 +59,7 @@ describe('history and live status at the core', () => {
   });
 
   it('pending → (signed in, not changed: still pending) → completed once the user changes the password', async () => {
-    const sent = await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-life-0001' });
+    const sent = await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-life-0001', expectedEmail: emailOf(JANE) });
     expect(sent.outcome).toBe('sent');
     const [entry] = await byUser(JANE);
     expect(entry).toMatchObject({ action: 'reset_sent', status: 'pending', email: JANE_EMAIL, staffName: 'Sam Helper', statusCheckedAt: null });
@@ -80,7 +80,7 @@ describe('history and live status at the core', () => {
   });
 
   it('pending at 23 h 59 min on the portal clock, expired at 25 h; a newer reset supersedes an older one', async () => {
-    await h.ok('reset:start', { customerId: 'C1001', userId: BOB, intentId: 'intent-life-0002' });
+    await h.ok('reset:start', { customerId: 'C1001', userId: BOB, intentId: 'intent-life-0002', expectedEmail: emailOf(BOB) });
     const [first] = await byUser(BOB);
     await h.sim$.advance(24 * HOUR - 60_000);
     expect((await h.ok('history:refreshStatus', { entryId: first!.id })).status).toBe('pending');
@@ -88,7 +88,7 @@ describe('history and live status at the core', () => {
     expect((await h.ok('history:refreshStatus', { entryId: first!.id })).status).toBe('expired');
 
     // Reset again: the new one is pending, the old one stays expired (its temporary password is not the one in force).
-    await h.ok('reset:start', { customerId: 'C1001', userId: BOB, intentId: 'intent-life-0003' });
+    await h.ok('reset:start', { customerId: 'C1001', userId: BOB, intentId: 'intent-life-0003', expectedEmail: emailOf(BOB) });
     const [second, old] = await byUser(BOB);
     expect(second!.id).not.toBe(old!.id);
     expect((await h.ok('history:refreshStatus', { entryId: second!.id })).status).toBe('pending');
@@ -99,7 +99,7 @@ describe('history and live status at the core', () => {
 
   it('an outcome-unknown reset becomes pending once the portal shows its temporary password', async () => {
     await h.sim$.fault({ path: '/cap/v1/users/reception%40acme.voip/password-resets', kind: 'drop' });
-    const r = await h.ok('reset:start', { customerId: 'C1001', userId: 'reception@acme.voip', intentId: 'intent-life-0004' });
+    const r = await h.ok('reset:start', { customerId: 'C1001', userId: 'reception@acme.voip', intentId: 'intent-life-0004', expectedEmail: emailOf('reception@acme.voip') });
     expect(r.outcome).toBe('unknown');
     const [entry] = await byUser('reception@acme.voip');
     expect(entry).toMatchObject({ action: 'reset_unknown', resetId: null });
@@ -110,9 +110,9 @@ describe('history and live status at the core', () => {
 
   it('warns of a third reset for the same user within 24 h, and of an Email shared with other users', async () => {
     // Jane: 1 reset so far. Two more make three.
-    await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-warn-0001' });
+    await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-warn-0001', expectedEmail: emailOf(JANE) });
     expect((await h.ok('reset:warnings', { customerId: 'C1001', userId: JANE })).recentResets).toBe(2);
-    await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-warn-0002' });
+    await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-warn-0002', expectedEmail: emailOf(JANE) });
     const w = await h.ok('reset:warnings', { customerId: 'C1001', userId: JANE });
     expect(w.recentResets).toBe(3);
     expect(w.sharedEmailUsers).toEqual(['Front Desk, ext. 1000 (reception@acme.voip)']);
@@ -121,7 +121,7 @@ describe('history and live status at the core', () => {
   });
 
   it('records every action in the audit log, on disk, with who/where/what and never a secret', async () => {
-    await h.call('reset:start', { customerId: 'C1001', userId: 'gone@acme.voip', intentId: 'intent-life-0005' });
+    await h.call('reset:start', { customerId: 'C1001', userId: 'gone@acme.voip', intentId: 'intent-life-0005', expectedEmail: emailOf('gone@acme.voip') });
     await h.ok('users:setEmail', { customerId: 'C1001', userId: 'nomail@acme.voip', email: 'no.mail@acmedental.co.uk' });
     const [jane] = await byUser(JANE);
     await h.ok('history:noteCopied', { entryId: jane!.id, customerId: 'C1001', userId: JANE });
@@ -144,7 +144,7 @@ describe('history and live status at the core', () => {
   });
 
   it('exports CSV that reads back (RFC 4180) to the list, cell for cell, with formulas neutralised', async () => {
-    await h.ok('reset:start', { customerId: 'C1001', userId: '=cmd@acme.voip', intentId: 'intent-life-0006' });
+    await h.ok('reset:start', { customerId: 'C1001', userId: '=cmd@acme.voip', intentId: 'intent-life-0006', expectedEmail: emailOf('=cmd@acme.voip') });
     const list = (await h.ok('history:list', {})).entries;
     const { csv } = await h.ok('history:exportCsv', {});
     const [header, ...rows] = parseCsv(csv);

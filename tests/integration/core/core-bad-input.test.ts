@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../../src/shared/ipc/channels';
 import { contract, type Channel } from '../../../src/shared/ipc/contract';
-import { JANE, origin, startHarness, type Harness } from './core-harness';
+import { JANE, JANE_EMAIL, origin, startHarness, type Harness } from './core-harness';
 
 /** One valid input per channel; the bad ones are made from these. */
 const valid: { [C in Channel]: Record<string, unknown> } = {
@@ -19,12 +19,13 @@ const valid: { [C in Channel]: Record<string, unknown> } = {
   'users:get': { customerId: 'C1001', userId: JANE },
   'users:setEmail': { customerId: 'C1001', userId: JANE, email: 'a@b.co' },
   'reset:warnings': { customerId: 'C1001', userId: JANE },
-  'reset:start': { customerId: 'C1001', userId: JANE, intentId: 'intent-valid-01' },
-  'reset:status': { customerId: 'C1001', userId: JANE },
+  'reset:start': { customerId: 'C1001', userId: JANE, intentId: 'intent-valid-01', expectedEmail: JANE_EMAIL },
+  'reset:status': { customerId: 'C1001', userId: JANE, since: '2026-03-01T10:00:00.000Z' },
   'history:list': { customer: 'acme' },
   'history:refreshStatus': { entryId: 'e1' },
   'history:exportCsv': { status: 'pending' },
   'history:noteCopied': { entryId: null, customerId: 'C1001', userId: JANE },
+  'callers:find': { q: 'jane', limit: 10 },
 };
 
 const wrongValue = fc.oneof(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JANE, JANE_EMAIL, startHarness, type Harness } from './core-harness';
+import { JANE, JANE_EMAIL, startHarness, type Harness, emailOf } from './core-harness';
 
 describe('core: sign in, find, open, reset', () => {
   let h: Harness;
@@ -30,13 +30,15 @@ describe('core: sign in, find, open, reset', () => {
     expect(warnings.recentResets).toBe(0);
     expect(warnings.sharedEmailUsers).toEqual(['Front Desk, ext. 1000 (reception@acme.voip)']);
 
-    const outcome = await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-happy-0001' });
+    const startedAt = new Date().toISOString();
+    const outcome = await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-happy-0001', expectedEmail: emailOf(JANE) });
     expect(outcome.outcome).toBe('sent');
     if (outcome.outcome === 'sent') expect(outcome.sentTo).toBe(JANE_EMAIL);
     expect(await h.sim$.outbox(JANE_EMAIL)).toHaveLength(1);
 
-    const after = await h.ok('reset:status', { customerId: 'C1001', userId: JANE });
-    expect(after.password.state).toBe('temp_issued');
+    const after = await h.ok('reset:status', { customerId: 'C1001', userId: JANE, since: startedAt });
+    expect(after.user.password.state).toBe('temp_issued');
+    expect(after.wentThrough).toBe(true);
     expect((await h.ok('reset:warnings', { customerId: 'C1001', userId: JANE })).recentResets).toBe(1);
 
     const history = await h.ok('history:list', {});

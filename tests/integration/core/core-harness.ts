@@ -40,6 +40,13 @@ export function testData(password = canary): DataFile {
   };
 }
 
+/** The Email a test user has in `testData`: what the reset dialog shows and the staffer confirms (v1.1 `expectedEmail`). */
+export function emailOf(userId: string): string {
+  const user = testData().customers.flatMap((c) => c.users).find((u) => u.userId === userId);
+  // A user without an Email gets an address anyway: the portal answers `no_email` before it compares.
+  return user?.email ?? `${userId.split('@')[0]}@acmedental.co.uk`;
+}
+
 export interface Harness {
   sim: SimulatorHandle;
   core: Core;

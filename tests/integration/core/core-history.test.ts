@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JANE, JANE_EMAIL, startHarness, type Harness } from './core-harness';
+import { JANE, JANE_EMAIL, startHarness, type Harness, emailOf } from './core-harness';
 
 async function changePassword(h: Harness, userId: string, email: string): Promise<void> {
   const temp = (await h.sim$.outbox(email)).at(-1)!.tempPassword;
@@ -22,8 +22,8 @@ describe('history', () => {
   });
 
   it('lists resets newest first, filtered by customer, user, time and status', async () => {
-    await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-hist-0001' });
-    await h.ok('reset:start', { customerId: 'C1001', userId: 'bob@acme.voip', intentId: 'intent-hist-0002' });
+    await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-hist-0001', expectedEmail: emailOf(JANE) });
+    await h.ok('reset:start', { customerId: 'C1001', userId: 'bob@acme.voip', intentId: 'intent-hist-0002', expectedEmail: emailOf('bob@acme.voip') });
     const all = (await h.ok('history:list', {})).entries;
     expect(all.map((e) => e.userId)).toEqual(['bob@acme.voip', JANE]);
     expect(all[0]).toMatchObject({ staffName: 'Sam Helper', customerName: 'Acme Dental', status: 'pending' });
@@ -56,7 +56,7 @@ describe('history', () => {
 
   it('exports CSV with formulas neutralised and records copied notes', async () => {
     await h.ok('users:search', { customerId: 'C1001', q: 'formula' });
-    await h.ok('reset:start', { customerId: 'C1001', userId: '=cmd@acme.voip', intentId: 'intent-hist-0003' });
+    await h.ok('reset:start', { customerId: 'C1001', userId: '=cmd@acme.voip', intentId: 'intent-hist-0003', expectedEmail: emailOf('=cmd@acme.voip') });
     const { csv, fileName } = await h.ok('history:exportCsv', {});
     expect(fileName).toMatch(/^reset-history-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = csv.split('\r\n');

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canary, JANE, startHarness, type Harness } from './core-harness';
+import { canary, JANE, startHarness, type Harness, emailOf } from './core-harness';
 
 const forms = [canary, encodeURIComponent(canary), Buffer.from(canary).toString('base64'), Buffer.from(canary).toString('base64url'), JSON.stringify(canary).slice(1, -1)];
 
@@ -44,7 +44,7 @@ describe('the parent-admin password never leaks', () => {
     await h.ok('customers:open', { customerId: 'C1001' });
     await h.ok('users:search', { customerId: 'C1001', q: '' });
     await h.ok('reset:warnings', { customerId: 'C1001', userId: JANE });
-    await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-canary-001' });
+    await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-canary-001', expectedEmail: emailOf(JANE) });
     // Silent renewals re-send the password: with the portal answering badly too.
     for (const fault of [{ kind: 'drop' as const }, { kind: 'malformed' as const }, { kind: 'status' as const, status: 500 }, { kind: 'latency' as const, latencyMs: 2_000 }]) {
       await h.sim$.advance(31 * 60_000);
@@ -53,7 +53,7 @@ describe('the parent-admin password never leaks', () => {
       await h.sim$.clearFaults();
     }
     await h.sim$.fault({ path: '/cap/v1/users', kind: 'drop', times: 2 });
-    await h.call('reset:start', { customerId: 'C1001', userId: 'bob@acme.voip', intentId: 'intent-canary-002' });
+    await h.call('reset:start', { customerId: 'C1001', userId: 'bob@acme.voip', intentId: 'intent-canary-002', expectedEmail: emailOf('bob@acme.voip') });
     const history = await h.ok('history:list', {});
     await h.ok('history:refreshStatus', { entryId: history.entries[0]!.id });
     await h.ok('history:exportCsv', {});

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { JANE, JANE_EMAIL, startHarness, type Harness } from './core-harness';
+import { JANE, JANE_EMAIL, startHarness, type Harness, emailOf } from './core-harness';
 
 const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
 
@@ -87,7 +87,7 @@ describe('core against portal faults', () => {
     it('are never retried after a 500; the outcome is unknown and the state re-read', async () => {
       await h.sim$.fault({ path: '/cap/v1/users/bob%40acme.voip/password-resets', kind: 'status', status: 500, times: 3 });
       const statsBefore = await h.sim$.stats();
-      const r = await h.ok('reset:start', { customerId: 'C1001', userId: 'bob@acme.voip', intentId: 'intent-500-0001' });
+      const r = await h.ok('reset:start', { customerId: 'C1001', userId: 'bob@acme.voip', intentId: 'intent-500-0001', expectedEmail: emailOf('bob@acme.voip') });
       expect(r.outcome).toBe('unknown');
       if (r.outcome === 'unknown') expect(r.password?.state).toBe('active');
       const stats = await h.sim$.stats();
@@ -99,7 +99,7 @@ describe('core against portal faults', () => {
     it('dropped after sending: outcome unknown, state temp_issued, exactly one e-mail', async () => {
       await h.sim$.fault({ path: `/cap/v1/users/${encodeURIComponent(JANE)}/password-resets`, kind: 'drop' });
       const before = (await h.sim$.outbox(JANE_EMAIL)).length;
-      const r = await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-drop-0001' });
+      const r = await h.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'intent-drop-0001', expectedEmail: emailOf(JANE) });
       expect(r.outcome).toBe('unknown');
       if (r.outcome === 'unknown') expect(r.password?.state).toBe('temp_issued');
       expect((await h.sim$.outbox(JANE_EMAIL)).length - before).toBe(1);
@@ -112,7 +112,7 @@ describe('core against portal faults', () => {
     it('too slow after sending: outcome unknown, no second request', async () => {
       await h.sim$.fault({ path: '/cap/v1/users/reception%40acme.voip/password-resets', kind: 'latency', latencyMs: 2_000 });
       const before = await h.sim$.stats();
-      const r = await h.ok('reset:start', { customerId: 'C1001', userId: 'reception@acme.voip', intentId: 'intent-slow-0001' });
+      const r = await h.ok('reset:start', { customerId: 'C1001', userId: 'reception@acme.voip', intentId: 'intent-slow-0001', expectedEmail: emailOf('reception@acme.voip') });
       expect(r.outcome).toBe('unknown');
       await new Promise((res) => setTimeout(res, 800));
       const after = await h.sim$.stats();
@@ -121,7 +121,7 @@ describe('core against portal faults', () => {
 
     it('a double click (same intent, concurrently) sends one e-mail', async () => {
       const before = (await h.sim$.outbox('bob@acmedental.co.uk')).length;
-      const input = { customerId: 'C1001', userId: 'bob@acme.voip', intentId: 'intent-double-0001' };
+      const input = { customerId: 'C1001', userId: 'bob@acme.voip', intentId: 'intent-double-0001', expectedEmail: 'bob@acmedental.co.uk' };
       const [a, b] = await Promise.all([h.ok('reset:start', input), h.ok('reset:start', input)]);
       expect(a).toEqual(b);
       expect(a.outcome).toBe('sent');
@@ -134,15 +134,15 @@ describe('core against portal faults', () => {
     });
 
     it('the portal refusing is a coded failure and an audit entry', async () => {
-      expect(code(await h.call('reset:start', { customerId: 'C1001', userId: 'gone@acme.voip', intentId: 'intent-disabled-01' }))).toBe('user_disabled');
-      expect(code(await h.call('reset:start', { customerId: 'C1001', userId: 'nomail@acme.voip', intentId: 'intent-nomail-001' }))).toBe('no_email');
+      expect(code(await h.call('reset:start', { customerId: 'C1001', userId: 'gone@acme.voip', intentId: 'intent-disabled-01', expectedEmail: emailOf('gone@acme.voip') }))).toBe('user_disabled');
+      expect(code(await h.call('reset:start', { customerId: 'C1001', userId: 'nomail@acme.voip', intentId: 'intent-nomail-001', expectedEmail: emailOf('nomail@acme.voip') }))).toBe('no_email');
       const refused = (await h.ok('history:list', {})).entries.filter((e) => e.action === 'reset_refused').map((e) => e.outcome);
       expect(refused).toEqual(expect.arrayContaining(['user_disabled', 'no_email']));
     });
 
     it('too many resets in an hour: too_many_resets with Retry-After, not retried', async () => {
       let last;
-      for (let i = 0; i < 6; i++) last = await h.call('reset:start', { customerId: 'C1001', userId: '=cmd@acme.voip', intentId: `intent-many-${i}-000` });
+      for (let i = 0; i < 6; i++) last = await h.call('reset:start', { customerId: 'C1001', userId: '=cmd@acme.voip', intentId: `intent-many-${i}-000`, expectedEmail: emailOf('=cmd@acme.voip') });
       expect(code(last!)).toBe('too_many_resets');
       if (last && !last.ok) expect(last.error.retryAfterSeconds).toBeGreaterThan(0);
     });
@@ -150,7 +150,7 @@ describe('core against portal faults', () => {
     it('renews an expired CAP session once and sends with the same key', async () => {
       await h.sim$.advance(31 * 60_000);
       const before = await h.sim$.stats();
-      const r = await h.ok('reset:start', { customerId: 'C1001', userId: 'reception@acme.voip', intentId: 'intent-renew-0001' });
+      const r = await h.ok('reset:start', { customerId: 'C1001', userId: 'reception@acme.voip', intentId: 'intent-renew-0001', expectedEmail: emailOf('reception@acme.voip') });
       expect(r.outcome).toBe('sent');
       expect((await h.sim$.stats()).passwordResets - before.passwordResets).toBe(1);
     });

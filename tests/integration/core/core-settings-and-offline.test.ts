@@ -79,7 +79,15 @@ describe('settings, demo portal and offline behaviour', () => {
     const { call } = await core();
     const signIn = (url: string) => call('auth:signIn', { portal: { mode: 'url', url }, username: 'u', password: 'p', storage: 'session' });
     expect(await signIn('http://portal.example.com')).toMatchObject({ ok: false, error: { code: 'portal_insecure' } });
-    expect(await signIn('https://user:pw@portal.example.com')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // Issue 14 row 1: a host name that only starts like a loopback address is another machine.
+    for (const url of ['http://127.0.0.1.nip.io', 'http://127.attacker.test:4010']) {
+      expect(await signIn(url)).toEqual({ ok: false, error: { code: 'portal_insecure', retryable: false, message: 'The portal address must start with https:// (plain http is allowed only for 127.x.x.x, ::1 or localhost).' } });
+    }
+    expect(await signIn('https://user:pw@portal.example.com')).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'The portal address must not contain a user name or password.' } });
+    // A choice that skipped the schema (e.g. a command line parsed elsewhere) still never reaches that host.
+    const hostile = await core({ portalOverride: { mode: 'url', url: 'http://127.attacker.test' } });
+    expect(await hostile.call('customers:search', { name: 'acme' })).toMatchObject({ ok: false, error: { code: 'portal_insecure' } });
+    expect(await hostile.call('auth:status', {})).toMatchObject({ ok: true, data: { signedIn: false, portalReachable: false } });
     expect(await signIn('ftp://portal.example.com')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 

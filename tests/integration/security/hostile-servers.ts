@@ -92,11 +92,16 @@ export async function makeSelfSignedCert(): Promise<SelfSignedCert> {
   try {
     const keyPath = path.join(dir, 'key.pem');
     const certPath = path.join(dir, 'cert.pem');
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1', '-keyout', keyPath, '-out', certPath],
-      { stdio: 'pipe' },
-    );
+    try {
+      execFileSync(
+        'openssl',
+        ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1', '-keyout', keyPath, '-out', certPath],
+        { stdio: 'pipe' },
+      );
+    } catch (err) {
+      // Failing, not skipping: without a certificate the TLS checks would prove nothing.
+      throw new Error(`The TLS tests need the openssl command to make a self-signed certificate (apt-get install openssl): ${err instanceof Error ? err.message.slice(0, 200) : String(err)}`);
+    }
     return { key: await readFile(keyPath, 'utf8'), cert: await readFile(certPath, 'utf8') };
   } finally {
     await rm(dir, { recursive: true, force: true });

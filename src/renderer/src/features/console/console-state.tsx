@@ -9,8 +9,8 @@ export interface ResetAttempt {
   /** When the staffer pressed Send (local clock), to judge a later status check. */
   startedAt: number;
   outcome: ResetOutcome;
-  /** For `unknown`: the user as re-read by "Check status", and when. */
-  checked: { user: User; at: number } | null;
+  /** For `unknown`: the user as re-read by "Check status", when, and whether main found the reset went through. */
+  checked: { user: User; at: number; wentThrough: boolean } | null;
 }
 
 export type LeftView = 'results' | 'users';

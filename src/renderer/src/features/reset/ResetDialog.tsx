@@ -38,7 +38,7 @@ export function ResetDialog({ customer, user, onClose }: Props) {
 
   const send = useMutation({
     meta: portalMutation,
-    mutationFn: () => unwrap(window.api.reset.start({ customerId: customer.id, userId: user.userId, intentId })),
+    mutationFn: () => unwrap(window.api.reset.start({ customerId: customer.id, userId: user.userId, intentId, expectedEmail: user.email })),
     onSuccess: (outcome) => {
       // What the portal now holds, at once: the re-read below may take a while, and the panel, the
       // note (whose Copy button takes the focus) and the warnings must not show the state from before.

@@ -11,7 +11,6 @@ import { useConsole, type ResetAttempt } from '../console/console-state';
 import { historyKeys } from '../history/queries';
 import { userKeys } from '../users/queries';
 import { portalMutation } from '../../lib/connectivity';
-import { issuedSince } from './attempt';
 
 export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt; customer: Customer; user: User }) {
   const now = useNow(15_000);
@@ -19,11 +18,11 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
   const { setAttempt } = useConsole();
   const check = useMutation({
     meta: portalMutation,
-    mutationFn: () => unwrap(window.api.reset.status({ customerId: customer.id, userId: user.userId })),
+    mutationFn: () => unwrap(window.api.reset.status({ customerId: customer.id, userId: user.userId, since: new Date(attempt.startedAt).toISOString() })),
     onSuccess: (fresh) => {
-      queryClient.setQueryData(userKeys.detail(customer.id, user.userId), fresh);
+      queryClient.setQueryData(userKeys.detail(customer.id, user.userId), fresh.user);
       void queryClient.invalidateQueries({ queryKey: historyKeys.all });
-      setAttempt({ ...attempt, checked: { user: fresh, at: Date.now() } });
+      setAttempt({ ...attempt, checked: { user: fresh.user, at: Date.now(), wentThrough: fresh.wentThrough } });
     },
   });
   const checkButton = useRef<HTMLButtonElement>(null);
@@ -58,7 +57,7 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
   const o = attempt.outcome;
   const checked = attempt.checked;
   // Once checked, the box says what the portal showed; until then it says only that the outcome is unknown.
-  const wentThrough = checked ? issuedSince(checked.user, attempt.startedAt) : null;
+  const wentThrough = checked ? checked.wentThrough : null;
   const title = wentThrough === null ? 'Outcome unknown — check status' : wentThrough ? 'Reset went through (confirmed by status check)' : 'Reset did not go through';
   return (
     <Alert color={wentThrough === null ? 'yellow' : wentThrough ? 'teal' : 'gray'} variant="light" title={title} role="alert">

@@ -1,79 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import zlib from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../shared/errors';
-import { silentLogger } from '../log/logger';
-import { PortalGateway, type GatewayOptions } from './portal-gateway';
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../shared/errors';
+import { closers, customerJson, failureCode, fakePortal, future, gateway, json } from './fake-portal.test-kit';
 
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
+/*
+ * Portal API v1 over HTTP against tiny fake portals. TLS, redirects, size caps and gzip bombs are proven
+ * once, through the whole core, in tests/integration/security/network-hardening.test.ts.
+ */
 
-const future = () => new Date(Date.now() + 30 * 60_000).toISOString();
-const customerJson = { id: 'C1', name: 'Acme', accountNumber: null, status: 'active', city: null, userCount: 1, address: null, primaryContact: null, createdAt: new Date().toISOString() };
-
-const closers: (() => void)[] = [];
-afterEach(() => {
-  while (closers.length) closers.pop()!();
-});
-
-/** A tiny fake portal: records every request and answers with `handler`. */
-async function fakePortal(handler: Handler, server: http.Server = http.createServer()) {
-  const seen: { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
-  server.on('request', (req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
-      if (req.url === '/pap/v1/sessions' && req.method === 'POST') {
-        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ token: `t${seen.length}`, expiresAt: future() }));
-        return;
-      }
-      handler(req, res, body);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  closers.push(() => {
-    server.closeAllConnections();
-    server.close();
-  });
-  const port = (server.address() as AddressInfo).port;
-  return { seen, port, url: `http://127.0.0.1:${port}` };
-}
-
-function gateway(baseUrl: string, extra: Partial<GatewayOptions> = {}) {
-  const g = new PortalGateway({
-    baseUrl,
-    profileId: 'test',
-    credentials: async () => ({ username: 'u', password: 'p' }),
-    log: silentLogger,
-    responseTimeoutMs: 1_000,
-    connectTimeoutMs: 500,
-    backoffMs: 10,
-    ...extra,
-  });
-  closers.push(() => g.close());
-  return g;
-}
-
-async function failureCode(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'ok';
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppFailure);
-    return (err as AppFailure).error.code;
-  }
-}
-
-const json = (res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}) =>
-  res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-
-describe('PortalGateway', () => {
+describe('Portal API v1 gateway', () => {
   it('honours Retry-After on a read, within the cap', async () => {
     let n = 0;
     const portal = await fakePortal((_req, res) => (++n === 1 ? json(res, 503, { error: { code: 'busy', message: '' } }, { 'retry-after': '1' }) : json(res, 200, customerJson)));
@@ -87,21 +23,6 @@ describe('PortalGateway', () => {
     const err = await gateway(portal.url, { maxRetryWaitMs: 2_000 }).getCustomer('C1').then(() => null, (e: AppFailure) => e);
     expect(err?.error).toMatchObject({ code: 'portal_error', retryAfterSeconds: 120 });
     expect(portal.seen.filter((s) => s.url.startsWith('/pap/v1/customers'))).toHaveLength(1);
-  });
-
-  it('refuses redirects instead of following them', async () => {
-    const portal = await fakePortal((_req, res) => res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' }).end());
-    expect(await failureCode(gateway(portal.url).getCustomer('C1'))).toBe('portal_bad_response');
-  });
-
-  it('caps response size, decompressed size included', async () => {
-    const big = JSON.stringify({ ...customerJson, address: 'x'.repeat(3 * 1024 * 1024) });
-    const plain = await fakePortal((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(big));
-    expect(await failureCode(gateway(plain.url).getCustomer('C1'))).toBe('portal_bad_response');
-    const bomb = zlib.gzipSync(big);
-    expect(bomb.length).toBeLessThan(64 * 1024);
-    const zipped = await fakePortal((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(bomb));
-    expect(await failureCode(gateway(zipped.url).getCustomer('C1'))).toBe('portal_bad_response');
   });
 
   it('rejects answers that do not match the schema', async () => {
@@ -157,53 +78,54 @@ describe('PortalGateway', () => {
       if (req.url!.startsWith('/pap/v1/customers/C1/cap-sessions')) return json(res, 201, { capToken: 'cap', expiresAt: future() });
       res.socket?.destroy();
     });
-    const attempt = await gateway(portal.url).resetPassword('C1', 'j@x', 'intent-0001');
+    const attempt = await gateway(portal.url).startReset('C1', 'j@x', { intentId: 'intent-0001', expectedEmail: 'j@example.com' });
     expect(attempt).toEqual({ kind: 'unknown', reason: 'portal_unreachable' });
     const resets = portal.seen.filter((s) => s.url.endsWith('/password-resets'));
     expect(resets).toHaveLength(1);
     expect(resets[0]!.headers['idempotency-key']).toBe('intent-0001');
     expect(resets[0]!.headers.authorization).toBe('Bearer cap');
+    expect(JSON.parse(resets[0]!.body)).toEqual({ expectedEmail: 'j@example.com' });
+  });
+
+  it('a 409 email_changed is a refusal: nothing reported as sent, the reset not repeated', async () => {
+    const portal = await fakePortal((req, res) => {
+      if (req.url!.startsWith('/pap/v1/customers/C1/cap-sessions')) return json(res, 201, { capToken: 'cap', expiresAt: future() });
+      json(res, 409, { error: { code: 'email_changed', message: 'The Email is now other@example.com' } });
+    });
+    const err = await gateway(portal.url).startReset('C1', 'j@x', { intentId: 'intent-0002', expectedEmail: 'j@example.com' }).then(() => null, (e: AppFailure) => e);
+    expect(err?.error.code).toBe('email_changed');
+    expect(err?.error.message).not.toContain('other@example.com');
+    expect(portal.seen.filter((s) => s.url.endsWith('/password-resets'))).toHaveLength(1);
+  });
+
+  it('finds callers across customers with the parent session (v1.1), as domain hits', async () => {
+    const summary = { id: 'C1', name: 'Acme', accountNumber: null, status: 'active', city: null, userCount: 1 };
+    const hit = { userId: 'j@x', firstName: 'Jane', lastName: 'Smith', extension: '1042', email: 'j@example.com', status: 'active', phoneNumber: '+441179462207', customer: summary, matchedOn: 'phone' };
+    const portal = await fakePortal((_req, res) => json(res, 200, { users: [hit], total: 1 }));
+    expect(await gateway(portal.url).findCallers('0117 946 2207', 5)).toEqual({ hits: [hit], total: 1 });
+    const call = portal.seen.at(-1)!;
+    expect(call.url).toBe('/pap/v1/users?q=0117+946+2207&limit=5');
+    expect(call.headers.authorization).toMatch(/^Bearer t\d+$/);
   });
 
   it('a reset that certainly never left is a failure, not "unknown"', async () => {
     const portal = await fakePortal(() => {});
     closers.pop()!();
-    expect(await failureCode(gateway(portal.url).resetPassword('C1', 'j@x', 'intent-0001'))).toBe('portal_unreachable');
+    expect(await failureCode(gateway(portal.url).startReset('C1', 'j@x', { intentId: 'intent-0001', expectedEmail: 'j@example.com' }))).toBe('portal_unreachable');
   });
 
   it('a reset whose CAP session cannot be opened was never sent: a failure, not "unknown"', async () => {
     // The CAP session request hangs until it times out; the reset itself is never sent.
     const portal = await fakePortal(() => {});
-    expect(await failureCode(gateway(portal.url, { responseTimeoutMs: 200 }).resetPassword('C1', 'j@x', 'intent-0001'))).toBe('portal_timeout');
+    expect(await failureCode(gateway(portal.url, { responseTimeoutMs: 200 }).startReset('C1', 'j@x', { intentId: 'intent-0001', expectedEmail: 'j@example.com' }))).toBe('portal_timeout');
     expect(portal.seen.some((s) => s.url.endsWith('/password-resets'))).toBe(false);
   });
 
-  /* eslint-disable no-restricted-syntax -- this test turns the variable on to prove the gateway ignores it */
-  it('never trusts a self-signed certificate, whatever NODE_TLS_REJECT_UNAUTHORIZED says', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'tls-'));
-    try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
-    } catch {
-      return; // no openssl on this machine: nothing to serve TLS with
-    }
-    const server = https.createServer({ key: readFileSync(path.join(dir, 'k.pem')), cert: readFileSync(path.join(dir, 'c.pem')) });
-    const portal = await fakePortal((_req, res) => json(res, 200, customerJson), server);
-    const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-    try {
-      expect(await failureCode(gateway(`https://127.0.0.1:${portal.port}`).getCustomer('C1'))).toBe('portal_insecure');
-      expect(portal.seen).toHaveLength(0);
-    } finally {
-      if (before === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = before;
-    }
-  });
-  /* eslint-enable no-restricted-syntax */
 });
 
 describe('stored credentials the portal refuses', () => {
   it('tries them once, then stops, so polling never locks the shared account; an explicit sign-in starts again', async () => {
-    const { startSimulator } = await import('../../portal-sim/index');
+    const { startSimulator } = await import('../../../portal-sim/index');
     const sim = await startSimulator({ port: 0 });
     closers.push(() => void sim.close());
     const g = gateway(sim.url, { credentials: async () => ({ username: sim.credentials.username, password: 'stale-password' }) });

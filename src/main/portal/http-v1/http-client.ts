@@ -11,7 +11,7 @@ export interface HttpClientOptions {
   connectTimeoutMs: number;
   /** Cap on request and (decompressed) response bodies. */
   maxBytes: number;
-  /** Keep connections open between requests; the reset path turns it off (see portal-gateway). */
+  /** Keep connections open between requests; the reset path turns it off (see request-runner). */
   keepAlive: boolean;
 }
 
@@ -75,18 +75,18 @@ function withDeadline(instance: AxiosInstance, defaultMs: number): void {
   );
 }
 
-/**
- * One axios instance per portal profile, locked down: no redirects, no proxy from the environment,
- * size caps, and TLS verification that cannot be switched off by NODE_TLS_REJECT_UNAUTHORIZED because
- * the agent states `rejectUnauthorized: true` explicitly. Answers come back as text with any status so
- * the gateway alone decides what a status means and parses every body with the shared schemas.
- */
 export interface HttpClient {
   axios: AxiosInstance;
   /** Closes pooled sockets so nothing keeps the process alive after the core closes. */
   destroy(): void;
 }
 
+/**
+ * One axios instance per portal profile, locked down: no redirects, no proxy from the environment,
+ * size caps, and TLS verification that cannot be switched off by NODE_TLS_REJECT_UNAUTHORIZED because
+ * the agent states `rejectUnauthorized: true` explicitly. Answers come back as text with any status so
+ * the gateway alone decides what a status means and parses every body with the shared schemas.
+ */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const httpAgent = withConnectTimeout(new http.Agent({ keepAlive: options.keepAlive }), options.connectTimeoutMs);
   const httpsAgent = withConnectTimeout(

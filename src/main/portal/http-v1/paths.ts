@@ -1,7 +1,7 @@
-import { AppFailure } from '../../shared/errors';
+import { AppFailure } from '../../../shared/errors';
 
 /**
- * Every portal path the console calls, built from templates. Identifiers are URL-encoded so a User ID
+ * Every Portal API v1 path the console calls (nothing outside http-v1 knows them), built from templates. Identifiers are URL-encoded so a User ID
  * like `jsmith@acme.voip` (or anything hostile) can only ever be one path segment; no absolute URL is
  * ever built from input. `template` is what gets logged, never the identifiers.
  */
@@ -28,6 +28,7 @@ export const portalPaths = {
     path: `/pap/v1/customers/${seg(customerId)}/cap-sessions`,
     template: '/pap/v1/customers/{customerId}/cap-sessions',
   }),
+  callers: (): PortalPath => ({ path: '/pap/v1/users', template: '/pap/v1/users' }),
   users: (): PortalPath => ({ path: '/cap/v1/users', template: '/cap/v1/users' }),
   user: (userId: string): PortalPath => ({ path: `/cap/v1/users/${seg(userId)}`, template: '/cap/v1/users/{userId}' }),
   passwordResets: (userId: string): PortalPath => ({

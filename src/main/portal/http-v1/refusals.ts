@@ -1,5 +1,5 @@
-import { AppFailure, type ErrorCode } from '../../shared/errors';
-import { portalErrorBody } from '../../shared/portal-api-v1/wire';
+import { AppFailure, type ErrorCode } from '../../../shared/errors';
+import { portalErrorBody } from '../../../shared/portal-api-v1/wire';
 
 /** Portal error codes that mean the same thing to the staffer; everything else is mapped below. */
 const sameCode: ReadonlySet<string> = new Set<ErrorCode>([
@@ -12,6 +12,7 @@ const sameCode: ReadonlySet<string> = new Set<ErrorCode>([
   'invalid_email',
   'user_disabled',
   'no_email',
+  'email_changed',
   'too_many_resets',
 ]);
 

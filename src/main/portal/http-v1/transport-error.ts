@@ -1,5 +1,5 @@
 import { AxiosError, isCancel } from 'axios';
-import { AppFailure, type ErrorCode } from '../../shared/errors';
+import type { ErrorCode } from '../../../shared/errors';
 import { connectTimeoutCode } from './http-client';
 
 /**
@@ -28,8 +28,4 @@ export function transportProblem(err: unknown): TransportProblem {
   if (err.code === AxiosError.ERR_BAD_REQUEST || err.code === AxiosError.ERR_INVALID_URL) return { code: 'internal_error', maybeSent: false, detail: err.code };
   // ECONNRESET, EPIPE, "socket hang up": the connection died after it was opened.
   return { code: 'portal_unreachable', maybeSent: true, detail: code };
-}
-
-export function failureOf(problem: TransportProblem): AppFailure {
-  return new AppFailure(problem.code);
 }
