@@ -1,19 +1,36 @@
 import { foldText } from '../../shared/text/fold';
-import { statusOf, type AuditRecord, type HistoryFilter } from './audit-store';
+import type { AuditEntry } from './audit-entry';
+import type { HistoryFilter } from './audit-store';
 
-/** History's filters, as the local store runs them (a database store runs the same rules in SQL). */
-export function matchesFilter(filter: HistoryFilter, r: AuditRecord): boolean {
-  const has = (needle: string | undefined, ...hay: (string | null)[]) => {
-    const n = needle?.trim();
-    if (!n) return true;
-    const folded = foldText(n);
-    return hay.some((h) => h !== null && foldText(h).includes(folded));
+/** The text History's customer and user filters search in, folded once per entry (folding is the costly part). */
+export interface FilterHaystack {
+  customer: string;
+  user: string;
+}
+
+// A separator no folded needle can span: the filter matches within one field, as it always did.
+const join = (...fields: (string | null)[]) => fields.filter((f): f is string => f !== null).map(foldText).join('\u0000');
+
+export function haystackOf(e: AuditEntry): FilterHaystack {
+  return { customer: join(e.customerName, e.customerId, e.accountNumber), user: join(e.userName, e.userId, e.extension, e.email) };
+}
+
+export type EntryMatcher = (e: AuditEntry, status: NonNullable<AuditEntry['status']>, hay: FilterHaystack) => boolean;
+
+/** History's filters, as the local store runs them (a database store runs the same rules in SQL); needles folded once. */
+export function matcherOf(filter: HistoryFilter): EntryMatcher {
+  const needle = (text: string | undefined) => (text?.trim() ? foldText(text.trim()) : null);
+  const customer = needle(filter.customer);
+  const user = needle(filter.user);
+  const from = filter.from ? Date.parse(filter.from) : null;
+  const to = filter.to ? Date.parse(filter.to) : null;
+  return (e, status, hay) => {
+    if (customer !== null && !hay.customer.includes(customer)) return false;
+    if (user !== null && !hay.user.includes(user)) return false;
+    if (from !== null && !(Date.parse(e.at) >= from)) return false;
+    if (to !== null && !(Date.parse(e.at) <= to)) return false;
+    return !filter.status || status === filter.status;
   };
-  if (!has(filter.customer, r.customerName, r.customerId, r.accountNumber)) return false;
-  if (!has(filter.user, r.userName, r.userId, r.extension, r.email)) return false;
-  if (filter.from && !(Date.parse(r.at) >= Date.parse(filter.from))) return false;
-  if (filter.to && !(Date.parse(r.at) <= Date.parse(filter.to))) return false;
-  return !filter.status || statusOf(r) === filter.status;
 }
 
 export function isEmptyFilter(filter: HistoryFilter): boolean {

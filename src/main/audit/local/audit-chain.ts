@@ -36,14 +36,22 @@ export function sealOf(key: Buffer | null, prev: string, entry: AuditEntry): Sea
 }
 
 export interface Checked {
-  verification: Verification;
+  /** Known at once (time, order, kind of seal); null when only the seal's own MAC is left to check (see `sealMatches`). */
+  verification: Verification | null;
   /** Where the entry sorts: its own time when possible, else the last possible time before it. */
   sortAt: number;
   timeOk: boolean;
 }
 
-const ok: Verification = { verifiable: true, unverifiableReason: null };
-const not = (reason: string): Verification => ({ verifiable: false, unverifiableReason: reason });
+/** What is kept of an entry's seal until its MAC is checked: computing MACs is most of the cost of opening the trail. */
+export interface PendingSeal {
+  keyed: boolean;
+  prev: string;
+  mac: string;
+}
+
+export const ok: Verification = { verifiable: true, unverifiableReason: null };
+export const not = (reason: string): Verification => ({ verifiable: false, unverifiableReason: reason });
 
 /** Walks the trail in written order; `check` each entry once, in order, including the console's own appends. */
 export class ChainVerifier {
@@ -64,7 +72,7 @@ export class ChainVerifier {
     return this.prevMac;
   }
 
-  check(entry: AuditEntry, raw: Record<string, unknown>): Checked {
+  check(entry: AuditEntry, raw: Record<string, unknown>): Checked & { pending: PendingSeal | null } {
     const at = isoTime.test(entry.at) ? Date.parse(entry.at) : Number.NaN;
     const timeProblem = Number.isNaN(at)
       ? 'its time is not a date'
@@ -73,33 +81,37 @@ export class ChainVerifier {
         : this.lastGoodAt !== null && at < this.lastGoodAt - timeSlackMs
           ? 'its time is earlier than the entry before it'
           : null;
-    const chainProblem = this.chainProblem(entry, raw);
+    const seal = this.sealProblem(raw);
     this.prevMac = typeof raw.mac === 'string' ? raw.mac : '';
     const sortAt = timeProblem ? (this.lastGoodAt ?? 0) : at;
     if (!timeProblem) this.lastGoodAt = at;
-    const problem = chainProblem ?? timeProblem;
-    return { verification: problem ? not(problem) : ok, sortAt, timeOk: !timeProblem };
+    const problem = typeof seal === 'string' ? seal : timeProblem;
+    return { verification: problem ? not(problem) : null, pending: problem ? null : (seal as PendingSeal), sortAt, timeOk: !timeProblem };
   }
 
-  private chainProblem(entry: AuditEntry, raw: Record<string, unknown>): string | null {
+  /** The MAC check left over by `check`. */
+  sealMatches(entry: AuditEntry, seal: PendingSeal): Verification {
+    return seal.mac === macOf(seal.keyed ? this.key : null, seal.prev, entry) ? ok : not('its seal does not match: it was changed or written by hand');
+  }
+
+  /** A reason the seal fails without computing its MAC, or what is left to check. */
+  private sealProblem(raw: Record<string, unknown>): string | PendingSeal {
     const { chain, prev, mac } = raw;
     if (typeof chain !== 'string' || typeof mac !== 'string' || typeof prev !== 'string') return 'it carries no seal (written by hand, or before entries were sealed)';
+    let keyed: boolean;
     if (chain.startsWith(hmacPrefix)) {
-      if (!this.key) {
-        this.sealedWithKey = true;
-        return 'the audit key could not be read from the keychain, so its seal cannot be checked';
-      }
-      if (chain !== hmacPrefix + this.keyId) return 'it was sealed with an audit key this computer no longer has';
-      if (mac !== macOf(this.key, prev, entry)) return 'its seal does not match: it was changed or written by hand';
       this.sealedWithKey = true;
+      if (!this.key) return 'the audit key could not be read from the keychain, so its seal cannot be checked';
+      if (chain !== hmacPrefix + this.keyId) return 'it was sealed with an audit key this computer no longer has';
+      keyed = true;
     } else if (chain === hashChain) {
       // Once entries are sealed with the key, a plain hash is what a forger without the key would write.
       if (this.sealedWithKey) return 'it was sealed without the audit key after sealing with the key began';
-      if (mac !== macOf(null, prev, entry)) return 'its seal does not match: it was changed or written by hand';
+      keyed = false;
     } else {
       return 'its seal is of an unknown kind';
     }
     if (prev !== this.prevMac) return 'the entry before it was removed, changed or inserted by hand';
-    return null;
+    return { keyed, prev, mac };
   }
 }

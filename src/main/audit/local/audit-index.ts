@@ -1,20 +1,26 @@
 import type { AuditEntry } from '../audit-entry';
 import { resetActions, type AuditRecord, type HistoryFilter, type HistoryPage, type StoredAuditEntry, type UserSubject } from '../audit-store';
-import { isEmptyFilter, matchesFilter } from '../history-filter';
-import type { Checked } from './audit-chain';
+import { haystackOf, isEmptyFilter, matcherOf, type EntryMatcher, type FilterHaystack } from '../history-filter';
+import type { Checked, PendingSeal } from './audit-chain';
+import type { Verification } from '../audit-store';
 
 interface Slot {
-  entry: StoredAuditEntry;
+  entry: AuditEntry;
+  /** Null until the seal's MAC is checked (at once for resets and status checks, on first use for the rest). */
+  verification: Verification | null;
+  pending: PendingSeal | null;
   /** Position in the trail, in written order. */
   pos: number;
   sortAt: number;
   timeOk: boolean;
+  /** Reset entries only, made on the first filtered query. */
+  hay?: FilterHaystack;
 }
 
 interface Checks {
   /** The latest verifiable status check. */
-  trusted: StoredAuditEntry | null;
-  latest: StoredAuditEntry;
+  trusted: Slot | null;
+  latest: Slot;
 }
 
 /** Newest-first order of History: time, then (for equal times) an entry with a possible time before one without, then position. */
@@ -36,37 +42,60 @@ export class AuditIndex {
   private readonly resetsBySubject = new Map<string, Slot[]>();
   private readonly checks = new Map<string, Checks>();
 
+  constructor(private readonly sealMatches: (entry: AuditEntry, seal: PendingSeal) => Verification) {}
+
   get size(): number {
     return this.all.length;
   }
 
-  add(entry: AuditEntry, checked: Checked): StoredAuditEntry {
-    const stored: StoredAuditEntry = { ...entry, ...checked.verification };
-    const slot: Slot = { entry: stored, pos: this.all.length, sortAt: checked.sortAt, timeOk: checked.timeOk };
+  add(entry: AuditEntry, checked: Checked & { pending: PendingSeal | null }): void {
+    const slot: Slot = { entry, verification: checked.verification, pending: checked.pending, pos: this.all.length, sortAt: checked.sortAt, timeOk: checked.timeOk };
     this.all.push(slot);
     // A second line with a known id is a copy, never the original.
-    if (this.byId.has(stored.id)) return stored;
-    this.byId.set(stored.id, slot);
-    if (resetActions.has(stored.action)) {
+    if (this.byId.has(entry.id)) return;
+    this.byId.set(entry.id, slot);
+    if (resetActions.has(entry.action)) {
+      this.verificationOf(slot);
       insertSorted(this.resets, slot);
-      const key = subjectKey({ profile: stored.profile, customerId: stored.customerId ?? '', userId: stored.userId ?? '' });
+      const key = subjectKey({ profile: entry.profile, customerId: entry.customerId ?? '', userId: entry.userId ?? '' });
       const list = this.resetsBySubject.get(key);
       if (list) insertSorted(list, slot);
       else this.resetsBySubject.set(key, [slot]);
-    } else if (stored.action === 'status_checked' && stored.refersTo) {
-      const prior = this.checks.get(stored.refersTo);
-      this.checks.set(stored.refersTo, { trusted: stored.verifiable ? stored : (prior?.trusted ?? null), latest: stored });
+    } else if (entry.action === 'status_checked' && entry.refersTo) {
+      const prior = this.checks.get(entry.refersTo);
+      this.checks.set(entry.refersTo, { trusted: this.verificationOf(slot).verifiable ? slot : (prior?.trusted ?? null), latest: slot });
     }
-    return stored;
+  }
+
+  private verificationOf(slot: Slot): Verification {
+    if (!slot.verification) {
+      slot.verification = this.sealMatches(slot.entry, slot.pending!);
+      slot.pending = null;
+    }
+    return slot.verification;
+  }
+
+  private stored(slot: Slot): StoredAuditEntry {
+    return { ...slot.entry, ...this.verificationOf(slot) };
+  }
+
+  private lastCheckOf(slot: Slot): StoredAuditEntry | null {
+    const checks = this.checks.get(slot.entry.id);
+    // A check that is not verifiable must not change what a genuine entry shows.
+    const check = (this.verificationOf(slot).verifiable ? checks?.trusted : checks?.latest) ?? null;
+    return check ? this.stored(check) : null;
   }
 
   private record(slot: Slot): AuditRecord {
-    const e = slot.entry;
-    if (!resetActions.has(e.action)) return { ...e, lastCheck: null };
-    const checks = this.checks.get(e.id);
-    // A check that is not verifiable must not change what a genuine entry shows.
-    const lastCheck = (e.verifiable ? checks?.trusted : checks?.latest) ?? null;
-    return { ...e, lastCheck };
+    return { ...this.stored(slot), lastCheck: resetActions.has(slot.entry.action) ? this.lastCheckOf(slot) : null };
+  }
+
+  private matches(matcher: EntryMatcher, slot: Slot): boolean {
+    const checks = this.checks.get(slot.entry.id);
+    const check = (this.verificationOf(slot).verifiable ? checks?.trusted : checks?.latest) ?? null;
+    const status = check?.entry.status ?? slot.entry.status ?? 'unknown';
+    slot.hay ??= haystackOf(slot.entry);
+    return matcher(slot.entry, status, slot.hay);
   }
 
   get(id: string): AuditRecord | null {
@@ -76,17 +105,18 @@ export class AuditIndex {
 
   listResets(filter: HistoryFilter, limit: number, cursor: string | null): HistoryPage {
     const everything = isEmptyFilter(filter);
+    const matcher = matcherOf(filter);
     let end = this.resets.length;
     if (cursor) end = lowerBound(this.resets, parseCursor(cursor));
     const records: AuditRecord[] = [];
     let i = end - 1;
     for (; i >= 0 && records.length < limit; i--) {
-      const r = this.record(this.resets[i]!);
-      if (everything || matchesFilter(filter, r)) records.push(r);
+      const slot = this.resets[i]!;
+      if (everything || this.matches(matcher, slot)) records.push(this.record(slot));
     }
     let more = false;
-    for (let j = i; j >= 0 && !more; j--) more = everything || matchesFilter(filter, this.record(this.resets[j]!));
-    const total = everything ? this.resets.length : this.resets.reduce((n, s) => n + Number(matchesFilter(filter, this.record(s))), 0);
+    for (let j = i; j >= 0 && !more; j--) more = everything || this.matches(matcher, this.resets[j]!);
+    const total = everything ? this.resets.length : this.resets.reduce((n, s) => n + Number(this.matches(matcher, s)), 0);
     const last = records.length > 0 ? this.byId.get(records.at(-1)!.id) : undefined;
     return { records, total, nextCursor: more && last ? cursorOf(last) : null };
   }
@@ -94,13 +124,13 @@ export class AuditIndex {
   resetsOfUser(subject: UserSubject, since: number): StoredAuditEntry[] {
     const list = this.resetsBySubject.get(subjectKey(subject)) ?? [];
     const out: StoredAuditEntry[] = [];
-    for (let i = list.length - 1; i >= 0 && list[i]!.sortAt >= since; i--) out.push(list[i]!.entry);
+    for (let i = list.length - 1; i >= 0 && list[i]!.sortAt >= since; i--) out.push(this.stored(list[i]!));
     return out;
   }
 
   entriesAfter(afterId: string | null, limit: number): StoredAuditEntry[] {
     const start = afterId === null ? 0 : (this.byId.get(afterId)?.pos ?? this.all.length) + 1;
-    return this.all.slice(start, start + limit).map((s) => s.entry);
+    return this.all.slice(start, start + limit).map((s) => this.stored(s));
   }
 }
 

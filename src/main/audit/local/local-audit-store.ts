@@ -58,7 +58,7 @@ export async function openLocalAuditStore(userDataDir: string, options: LocalAud
   await fs.mkdir(userDataDir, { recursive: true, mode: 0o700 });
 
   const verifier = new ChainVerifier(options.key, now);
-  const index = new AuditIndex();
+  const index = new AuditIndex((entry, seal) => verifier.sealMatches(entry, seal));
   const stats = { entries: 0, files: 0, oversizeLines: 0, unreadableLines: 0 };
   const rotated = await rotatedFiles(userDataDir);
   let nextRotation = (rotated.at(-1)?.n ?? 0) + 1;
