@@ -78,3 +78,30 @@ describe('rotation', () => {
     await reopened.close();
   });
 });
+
+describe('History from the index', () => {
+  it('filters page by page with the total, and takes a reset\'s status from its latest genuine check only', async () => {
+    const dir = await tmp();
+    const log = await openLocalAuditStore(dir, { key });
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const customerName = i % 3 === 0 ? 'Zoë’s Dental' : 'Acme';
+      ids.push((await log.append({ ...base, action: 'reset_sent', customerId: `C${i}`, customerName, userId: `u${i}`, outcome: 'sent', status: 'pending' })).id);
+    }
+    await log.append({ ...base, action: 'status_checked', refersTo: ids[0], status: 'completed', outcome: 'completed' });
+    await log.close();
+    // A hand-written check claiming the newest reset expired.
+    await appendFile(path.join(dir, 'audit.log'), JSON.stringify({ id: 'forged-check', at: new Date().toISOString(), action: 'status_checked', staffName: 'Mallory', profile: 'demo', refersTo: ids[29], status: 'expired', outcome: 'expired' }) + '\n');
+    const reopened = await openLocalAuditStore(dir, { key });
+    const first = await reopened.listResets({ customer: 'zoe' }, { limit: 4 });
+    expect(first.total).toBe(10);
+    const second = await reopened.listResets({ customer: 'zoe' }, { limit: 4, cursor: first.nextCursor });
+    const third = await reopened.listResets({ customer: 'zoe' }, { limit: 4, cursor: second.nextCursor });
+    expect([...first.records, ...second.records, ...third.records].map((r) => r.userId)).toEqual(['u27', 'u24', 'u21', 'u18', 'u15', 'u12', 'u9', 'u6', 'u3', 'u0']);
+    expect(third.nextCursor).toBeNull();
+    expect((await reopened.listResets({ status: 'completed' })).records.map((r) => r.id)).toEqual([ids[0]]);
+    expect((await reopened.listResets({ status: 'expired' })).total).toBe(0);
+    expect((await reopened.get(ids[29]!))!.lastCheck).toBeNull();
+    await reopened.close();
+  });
+});
