@@ -113,7 +113,7 @@ export async function runAuditScale(log: (line: string) => void = console.log): 
     const [open, first, user, status, warn, full, append] = [opens, samples.first, samples.user, samples.status, samples.warn, samples.full, appends].map(summarize);
     log(`audit scale: open p50 ${fmt(open!.median)} ms, first page p95 ${fmt(first!.p95)} ms, warning p95 ${fmt(warn!.p95)} ms`);
     return {
-      id: 0,
+      id: 7,
       title: 'Audit trail at scale',
       method:
         `${ENTRIES} entries over three years (40 % customer opened, 25 % resets, 20 % status checks, 10 % notes, 5 % sign-ins; 300 customers, 5,000 users), ` +
