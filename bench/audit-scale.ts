@@ -85,13 +85,21 @@ export async function runAuditScale(log: (line: string) => void = console.log): 
     log(`audit scale: ${ENTRIES} entries, ${files} files, ${fmt(bytes / 1024 / 1024)} MB`);
 
     const opens: number[] = [];
-    for (let i = 0; i < OPENS; i++) opens.push(await timed(async () => (await openLocalAuditStore(dir, { key })).close()));
+    for (let i = 0; i < OPENS; i++) {
+      opens.push(
+        await timed(async () => {
+          const s = await openLocalAuditStore(dir, { key });
+          await s.stats(); // the trail is read on first use
+          await s.close();
+        }),
+      );
+    }
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
     const store = await openLocalAuditStore(dir, { key });
+    const stats = await store.stats();
     global.gc?.();
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-    const stats = store.stats();
     if (stats.entries !== ENTRIES) throw new Error(`read back ${stats.entries} entries, wrote ${ENTRIES}`);
 
     const history = createHistoryService({ audit: store } as unknown as ConsoleContext);
@@ -111,18 +119,18 @@ export async function runAuditScale(log: (line: string) => void = console.log): 
     await store.close();
 
     const [open, first, user, status, warn, full, append] = [opens, samples.first, samples.user, samples.status, samples.warn, samples.full, appends].map(summarize);
-    log(`audit scale: open p50 ${fmt(open!.median)} ms, first page p95 ${fmt(first!.p95)} ms, warning p95 ${fmt(warn!.p95)} ms`);
+    log(`audit scale: first use p50 ${fmt(open!.median)} ms, first page p95 ${fmt(first!.p95)} ms, warning p95 ${fmt(warn!.p95)} ms`);
     return {
       id: 7,
       title: 'Audit trail at scale',
       method:
         `${ENTRIES} entries over three years (40 % customer opened, 25 % resets, 20 % status checks, 10 % notes, 5 % sign-ins; 300 customers, 5,000 users), ` +
         `written in the store's format (keyed seal chain, a new file every 16 MB: ${files} files, ${fmt(bytes / 1024 / 1024)} MB). ` +
-        `Open: ${OPENS} runs of openLocalAuditStore (stream every file, verify every seal, build the index). ` +
+        `First use: ${OPENS} runs of openLocalAuditStore + its first query (stream every file, verify the seals of resets and checks, build the index; other seals are checked when first read). ` +
         `${QUERIES} rounds of: History's first page (history service page(), 100 rows, newest first, with the total), the same with a user filter and with status + customer filters, ` +
         'and the repeat-reset warning\'s audit part (resetsOfUser for 24 h, verifiable only). The whole list (what history:list returns today) 20 times; 50 fsync\'d appends.',
       measurements: [
-        { label: 'open (read, verify, index)', unit: 'ms', summary: open! },
+        { label: 'first use after start (read every file, verify, index)', unit: 'ms', summary: open! },
         { label: 'heap held by the index', unit: 'MB', value: heapMb },
         { label: `History first page, no filter (${total} resets)`, unit: 'ms', summary: first! },
         { label: 'History first page, user filter', unit: 'ms', summary: user! },

@@ -65,7 +65,7 @@ describe('rotation', () => {
     for (let i = 0; i < 60; i++) await log.append({ ...base, action: 'reset_sent', customerId: 'C1', userId: `u${i}`, outcome: 'sent', status: 'pending' });
     await log.close();
     const reopened = await openLocalAuditStore(dir, { key, rotateBytes: 4_000 });
-    expect(reopened.stats().files).toBeGreaterThan(5);
+    expect((await reopened.stats()).files).toBeGreaterThan(5);
     const first = await reopened.listResets({}, { limit: 25 });
     expect(first.total).toBe(60);
     expect(first.records.map((r) => r.userId)).toEqual(Array.from({ length: 25 }, (_, i) => `u${59 - i}`));

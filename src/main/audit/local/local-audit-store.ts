@@ -22,8 +22,8 @@ export interface LocalAuditOptions {
 }
 
 export interface LocalAuditStore extends AuditStore {
-  /** What the last open found: entries, and lines it could not use. */
-  stats(): { entries: number; files: number; oversizeLines: number; unreadableLines: number };
+  /** What reading the trail found: entries, files, and lines it could not use. */
+  stats(): Promise<{ entries: number; files: number; oversizeLines: number; unreadableLines: number }>;
 }
 
 /** `write` may write less than asked: keep going until every byte is written. */
@@ -60,50 +60,65 @@ export async function openLocalAuditStore(userDataDir: string, options: LocalAud
   const verifier = new ChainVerifier(options.key, now);
   const index = new AuditIndex((entry, seal) => verifier.sealMatches(entry, seal));
   const stats = { entries: 0, files: 0, oversizeLines: 0, unreadableLines: 0 };
-  const rotated = await rotatedFiles(userDataDir);
-  let nextRotation = (rotated.at(-1)?.n ?? 0) + 1;
+  const filesOf = async () => [...(await rotatedFiles(userDataDir)).map((r) => path.join(userDataDir, r.name)), current];
+  // A planted link or a foreign file is refused now, at start, not at the first History read.
+  for (const file of await filesOf()) await (await openPrivateFile(file, 'read'))?.close();
+  let nextRotation = 1;
   let currentSize = 0;
   let needsNewline = false;
 
-  for (const file of [...rotated.map((r) => path.join(userDataDir, r.name)), current]) {
-    const h = await openPrivateFile(file, 'read');
-    if (!h) continue;
-    stats.files++;
-    try {
-      for await (const line of readLines(h, maxLineBytes)) {
-        if (line.kind === 'oversize') {
-          stats.oversizeLines++;
-          continue;
+  /**
+   * Streams every file into the index, on first use rather than at start: opening stays instant, and the
+   * trail as it is when first needed is what counts (as the earlier read-once cache did).
+   */
+  async function load(): Promise<void> {
+    const files = await filesOf();
+    nextRotation = files.length > 1 ? Number(rotatedName.exec(path.basename(files.at(-2)!))![1]) + 1 : 1;
+    for (const file of files) {
+      const h = await openPrivateFile(file, 'read');
+      if (!h) continue;
+      stats.files++;
+      try {
+        for await (const line of readLines(h, maxLineBytes)) {
+          if (line.kind === 'oversize') {
+            stats.oversizeLines++;
+            continue;
+          }
+          let raw: unknown;
+          try {
+            raw = JSON.parse(line.text);
+          } catch {
+            stats.unreadableLines++; // torn by a crash, or not JSON
+            continue;
+          }
+          const parsed = auditEntry.safeParse(raw);
+          if (!parsed.success) {
+            stats.unreadableLines++;
+            continue;
+          }
+          index.add(parsed.data, verifier.check(parsed.data, raw as Record<string, unknown>));
         }
-        let raw: unknown;
-        try {
-          raw = JSON.parse(line.text);
-        } catch {
-          stats.unreadableLines++; // torn by a crash, or not JSON
-          continue;
+        if (file === current) {
+          const { size } = await h.stat();
+          currentSize = size;
+          // After a torn last line, the next entry starts on a fresh line so it is not glued to the fragment.
+          if (size > 0) {
+            const last = Buffer.alloc(1);
+            await h.read(last, 0, 1, size - 1);
+            needsNewline = last[0] !== 0x0a;
+          }
         }
-        const parsed = auditEntry.safeParse(raw);
-        if (!parsed.success) {
-          stats.unreadableLines++;
-          continue;
-        }
-        index.add(parsed.data, verifier.check(parsed.data, raw as Record<string, unknown>));
+      } finally {
+        await h.close();
       }
-      if (file === current) {
-        const { size } = await h.stat();
-        currentSize = size;
-        // After a torn last line, the next entry starts on a fresh line so it is not glued to the fragment.
-        if (size > 0) {
-          const last = Buffer.alloc(1);
-          await h.read(last, 0, 1, size - 1);
-          needsNewline = last[0] !== 0x0a;
-        }
-      }
-    } finally {
-      await h.close();
     }
   }
-  stats.entries = index.size;
+  let loaded: Promise<void> | null = null;
+  const ensureLoaded = () =>
+    (loaded ??= load().catch((err: unknown) => {
+      loaded = null;
+      throw err;
+    }));
 
   let handle: fs.FileHandle | null = null;
   let queue: Promise<unknown> = Promise.resolve();
@@ -132,7 +147,10 @@ export async function openLocalAuditStore(userDataDir: string, options: LocalAud
 
   /** Runs in the same queue as appends, so a read never sees half of an append's bookkeeping. */
   function inQueue<T>(job: () => T | Promise<T>): Promise<T> {
-    const next = queue.then(job);
+    const next = queue.then(async () => {
+      await ensureLoaded();
+      return job();
+    });
     queue = next.catch(() => {});
     return next;
   }
@@ -161,7 +179,7 @@ export async function openLocalAuditStore(userDataDir: string, options: LocalAud
     resetsOfUser: (subject, since) => inQueue(() => index.resetsOfUser(subject, since.getTime())),
     get: (id) => inQueue(() => index.get(id)),
     entriesAfter: (afterId, limit) => inQueue(() => index.entriesAfter(afterId, limit)),
-    stats: () => ({ ...stats, entries: index.size }),
+    stats: () => inQueue(() => ({ ...stats, entries: index.size })),
     async close() {
       closed = true;
       await queue;

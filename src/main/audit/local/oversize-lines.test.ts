@@ -33,7 +33,7 @@ describe('over-long strings and lines', () => {
     await truncate(file, size + 600 * 1024 * 1024);
     await appendFile(file, '\n');
     log = await openLocalAuditStore(dir, { key: null });
-    expect(log.stats()).toMatchObject({ entries: 1, oversizeLines: 2 });
+    expect(await log.stats()).toMatchObject({ entries: 1, oversizeLines: 2 });
     const after = await log.append({ ...jane, action: 'reset_sent', outcome: 'sent', status: 'pending' });
     expect((await log.listResets({})).records.map((r) => r.id)).toEqual([after.id, before.id]);
     expect(await log.resetsOfUser(jane, new Date(Date.now() - 60_000))).toHaveLength(2);
