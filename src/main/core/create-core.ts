@@ -1,7 +1,7 @@
 import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatcher';
 import type { Logger } from '../log/logger';
 import type { AppInfo } from '../../shared/ipc/contract';
-import { openAuditLog } from '../audit/audit-log';
+import { openLocalAuditStore } from '../audit/local/local-audit-store';
 import type { GatewayFactory, GatewayTuning } from '../portal/gateway';
 import { createAuthService } from '../services/auth-service';
 import { createCallerService } from '../services/caller-service';
@@ -17,6 +17,7 @@ import { openSettingsStore } from '../settings/settings-store';
 import type { CredentialVault } from '../vault/credential-vault';
 import { createKeytarVault, type KeytarLoader } from '../vault/keytar-vault';
 import { createMemoryVault } from '../vault/memory-vault';
+import { loadAuditKey } from '../vault/audit-key';
 
 export type { PortalChoice, DemoPortalStarter };
 
@@ -54,8 +55,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const log = options.log;
   const settings = await openSettingsStore(options.userDataDir, log, now);
-  const audit = await openAuditLog(options.userDataDir, now);
-
   // The vault reports every keychain success or failure to the credential service, which app:info reads.
   let credentials: CredentialService | null = null;
   const keychain =
@@ -69,6 +68,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     });
   credentials = new CredentialService({ keychain, session: createMemoryVault(), settings, log });
+  // The audit trail is sealed with a key from the keychain (a plain hash chain where there is none).
+  const audit = await openLocalAuditStore(options.userDataDir, { key: await loadAuditKey(keychain), now });
   const creds = credentials;
 
   const portals = new PortalRegistry({

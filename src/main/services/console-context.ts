@@ -1,5 +1,5 @@
 import { AppFailure } from '../../shared/errors';
-import type { AuditLog } from '../audit/audit-log';
+import type { AuditStore } from '../audit/audit-store';
 import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../settings/settings-store';
 import type { CredentialService } from './credential-service';
@@ -10,7 +10,7 @@ export interface ConsoleContext {
   settings: SettingsStore;
   credentials: CredentialService;
   portals: PortalRegistry;
-  audit: AuditLog;
+  audit: AuditStore;
   log: Logger;
   now: () => Date;
   activeChoice(): PortalChoice;

@@ -1,75 +1,72 @@
-import { AppFailure, codeOf } from '../../shared/errors';
-import type { HistoryEntry, HistoryFilter, HistoryStatusCheck } from '../../shared/ipc/contract';
-import { foldText } from '../../shared/text/fold';
-import type { AuditEntry } from '../audit/audit-entry';
+import { AppFailure } from '../../shared/errors';
+import type { HistoryEntry, HistoryStatusCheck } from '../../shared/ipc/contract';
+import { resetActions, statusOf, type AuditRecord, type HistoryFilter, type Verification } from '../audit/audit-store';
 import { subjectOf } from './audit-subject';
 import type { ConsoleContext } from './console-context';
 import { toCsv } from './csv-export';
 import type { PortalChoice } from './portal-profiles';
-import { statusOfReset, withReplacements } from './reset-status';
+import { statusOfReset } from './reset-status';
 
-const resetActions = new Set(['reset_sent', 'reset_refused', 'reset_unknown']);
+export type { HistoryFilter };
 
-/** Reset entries of the audit log, each with the last status a check found (or the one it started with). */
-export function historyOf(entries: readonly AuditEntry[]): HistoryEntry[] {
-  const checks = new Map<string, AuditEntry>();
-  for (const e of entries) if (e.action === 'status_checked' && e.refersTo) checks.set(e.refersTo, e);
-  const out: HistoryEntry[] = [];
-  for (const e of entries) {
-    if (!resetActions.has(e.action)) continue;
-    const check = checks.get(e.id);
-    out.push({
-      id: e.id,
-      at: e.at,
-      action: e.action as HistoryEntry['action'],
-      staffName: e.staffName,
-      profile: e.profile,
-      customerId: e.customerId ?? '',
-      customerName: e.customerName ?? '',
-      accountNumber: e.accountNumber,
-      userId: e.userId ?? '',
-      userName: e.userName ?? '',
-      extension: e.extension ?? '',
-      email: e.email,
-      resetId: e.resetId,
-      issuedAt: check?.issuedAt ?? e.issuedAt,
-      expiresAt: check?.expiresAt ?? e.expiresAt,
-      outcome: e.outcome,
-      status: check?.status ?? e.status ?? 'unknown',
-      statusCheckedAt: check ? check.at : null,
-      replacedAt: null,
-    });
-  }
-  return withReplacements(out).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-}
+/** A History row: the reset, the last status a check found (or the one it started with), and whether it can be trusted. */
+export type HistoryRow = HistoryEntry & Verification;
 
-function matches(filter: HistoryFilter, e: HistoryEntry): boolean {
-  const has = (needle: string | undefined, ...hay: (string | null)[]) => !needle?.trim() || hay.some((h) => h !== null && foldText(h).includes(foldText(needle.trim())));
-  if (!has(filter.customer, e.customerName, e.customerId, e.accountNumber)) return false;
-  if (!has(filter.user, e.userName, e.userId, e.extension, e.email)) return false;
-  if (filter.from && Date.parse(e.at) < Date.parse(filter.from)) return false;
-  if (filter.to && Date.parse(e.at) > Date.parse(filter.to)) return false;
-  return !filter.status || e.status === filter.status;
+/** History shows at most this many rows at once; the index answers a page of them without reading the disk. */
+export const historyPageSize = 100;
+
+export function historyEntryOf(r: AuditRecord): HistoryRow {
+  const check = r.lastCheck;
+  return {
+    id: r.id,
+    at: r.at,
+    action: r.action as HistoryEntry['action'],
+    staffName: r.staffName,
+    profile: r.profile,
+    customerId: r.customerId ?? '',
+    customerName: r.customerName ?? '',
+    accountNumber: r.accountNumber,
+    userId: r.userId ?? '',
+    userName: r.userName ?? '',
+    extension: r.extension ?? '',
+    email: r.email,
+    resetId: r.resetId,
+    issuedAt: check?.issuedAt ?? r.issuedAt,
+    expiresAt: check?.expiresAt ?? r.expiresAt,
+    outcome: r.outcome,
+    status: statusOf(r),
+    statusCheckedAt: check ? check.at : null,
+    replacedAt: r.replacedAt,
+    ...(r.verifiable ? { verifiable: true, unverifiableReason: null } : { verifiable: false, unverifiableReason: r.unverifiableReason }),
+  };
 }
 
 function choiceOfProfile(profile: string): PortalChoice {
   return profile === 'demo' ? { mode: 'demo' } : { mode: 'url', url: profile };
 }
 
-const csvHeader = ['Time', 'Staff', 'Portal', 'Customer ID', 'Customer', 'Account number', 'User ID', 'User', 'Extension', 'Sent to', 'Action', 'Outcome', 'Reset reference', 'Issued', 'Expires', 'Status', 'Status checked'];
+const csvHeader = ['Time', 'Staff', 'Portal', 'Customer ID', 'Customer', 'Account number', 'User ID', 'User', 'Extension', 'Sent to', 'Action', 'Outcome', 'Reset reference', 'Issued', 'Expires', 'Status', 'Status checked', 'Verified'];
 
 export function createHistoryService(ctx: ConsoleContext) {
-  async function list(filter: HistoryFilter): Promise<HistoryEntry[]> {
-    return historyOf(await ctx.audit.readAll()).filter((e) => matches(filter, e));
+  /** Every matching row, newest first (the contract's list; the renderer virtualises it). */
+  async function list(filter: HistoryFilter): Promise<HistoryRow[]> {
+    const { records } = await ctx.audit.listResets(filter, { limit: Number.MAX_SAFE_INTEGER });
+    return records.map(historyEntryOf);
   }
 
   return {
     list,
 
+    /** One page of rows, newest first, with the total and the cursor for the next page. */
+    async page(filter: HistoryFilter, cursor: string | null = null, limit = historyPageSize): Promise<{ entries: HistoryRow[]; total: number; nextCursor: string | null }> {
+      const page = await ctx.audit.listResets(filter, { limit, cursor });
+      return { entries: page.records.map(historyEntryOf), total: page.total, nextCursor: page.nextCursor };
+    },
+
     /** Reads the live status; when the portal cannot answer, the last known status stays, with its time. */
     async refreshStatus(entryId: string): Promise<HistoryStatusCheck> {
-      const entries = await ctx.audit.readAll();
-      const entry = historyOf(entries).find((e) => e.id === entryId);
+      const record = await ctx.audit.get(entryId);
+      const entry = record && resetActions.has(record.action) ? historyEntryOf(record) : null;
       if (!entry) throw new AppFailure('not_found', { message: 'This history entry does not exist.' });
       // A refused reset sent nothing: there is no status to read.
       if (entry.action === 'reset_refused') return { ...entry, live: true, problem: null };
@@ -78,7 +75,7 @@ export function createHistoryService(ctx: ConsoleContext) {
         const portal = await ctx.portals.get(choiceOfProfile(entry.profile));
         password = (await portal.gateway.getUser(entry.customerId, entry.userId)).password;
       } catch (err) {
-        const code = codeOf(err);
+        const code = err instanceof AppFailure ? err.error.code : 'internal_error';
         ctx.log.info('history.status_unavailable', { code });
         return { ...entry, live: false, problem: code };
       }
@@ -103,6 +100,7 @@ export function createHistoryService(ctx: ConsoleContext) {
       const rows = (await list(filter)).map((e) => [
         e.at, e.staffName, e.profile, e.customerId, e.customerName, e.accountNumber, e.userId, e.userName, e.extension, e.email,
         e.action, e.outcome, e.resetId, e.issuedAt, e.expiresAt, e.status, e.statusCheckedAt,
+        e.verifiable ? 'yes' : `no: ${e.unverifiableReason}`,
       ]);
       return { csv: toCsv(csvHeader, rows), fileName: `reset-history-${ctx.now().toISOString().slice(0, 10)}.csv` };
     },

@@ -31,7 +31,7 @@ describe('reset service (on the in-memory gateway)', () => {
     const outcome = await resets.start(C, JANE, { intentId: 'intent-0001', expectedEmail: JANE_EMAIL });
     expect(outcome).toMatchObject({ outcome: 'sent', sentTo: JANE_EMAIL });
     expect(portal.outbox).toEqual([{ userId: JANE, to: JANE_EMAIL, intentId: 'intent-0001' }]);
-    expect((await ctx.audit.readAll()).filter((e) => e.action === 'reset_sent')).toHaveLength(1);
+    expect((await ctx.audit.entriesAfter(null, Number.MAX_SAFE_INTEGER)).filter((e) => e.action === 'reset_sent')).toHaveLength(1);
   });
 
   it('when the Email changed since the staffer confirmed it: email_changed, nothing sent, nothing reported as sent', async () => {
@@ -40,7 +40,7 @@ describe('reset service (on the in-memory gateway)', () => {
     const err = await failureOf(resets.start(C, JANE, { intentId: 'intent-0002', expectedEmail: JANE_EMAIL }));
     expect(err.error).toMatchObject({ code: 'email_changed', message: 'The Email changed since you confirmed it: nothing was sent. Check the new address and confirm again.' });
     expect(portal.outbox).toEqual([]);
-    const entries = await ctx.audit.readAll();
+    const entries = await ctx.audit.entriesAfter(null, Number.MAX_SAFE_INTEGER);
     expect(entries.filter((e) => e.action === 'reset_sent' || e.action === 'reset_unknown')).toEqual([]);
     expect(entries.find((e) => e.action === 'reset_refused')).toMatchObject({ outcome: 'email_changed', email: JANE_EMAIL });
     // Confirming the new address (same dialog, same intent) then sends once, to it.
@@ -65,7 +65,7 @@ describe('reset service (on the in-memory gateway)', () => {
     const outcome = await resets.start(C, JANE, { intentId: 'intent-0004', expectedEmail: JANE_EMAIL });
     expect(outcome).toMatchObject({ outcome: 'unknown', password: { state: 'temp_issued' } });
     expect(portal.calls.filter((c) => c === 'startReset')).toHaveLength(1);
-    expect((await ctx.audit.readAll()).find((e) => e.action === 'reset_unknown')).toMatchObject({ status: 'unknown', outcome: 'unknown:portal_unreachable' });
+    expect((await ctx.audit.entriesAfter(null, Number.MAX_SAFE_INTEGER)).find((e) => e.action === 'reset_unknown')).toMatchObject({ status: 'unknown', outcome: 'unknown:portal_unreachable' });
     const check = await resets.status(C, JANE, since);
     expect(check.wentThrough).toBe(true);
     expect(check.user.password.state).toBe('temp_issued');

@@ -103,13 +103,9 @@ export function createResetService(ctx: ConsoleContext) {
     async warnings(customerId: string, userId: string): Promise<ResetWarnings> {
       const portal = await ctx.signedInPortal();
       const since = ctx.now().getTime() - dayMs;
-      const recentResets = (await ctx.audit.readAll()).filter(
-        (e) =>
-          (e.action === 'reset_sent' || e.action === 'reset_unknown') &&
-          e.profile === portal.profileId &&
-          e.customerId === customerId &&
-          e.userId === userId &&
-          Date.parse(e.at) >= since,
+      // An entry that is not verifiable (hand-written, changed, impossible time) never counts.
+      const recentResets = (await ctx.audit.resetsOfUser({ profile: portal.profileId, customerId, userId }, new Date(since))).filter(
+        (e) => e.verifiable && (e.action === 'reset_sent' || e.action === 'reset_unknown'),
       ).length;
       const user = await knownUser(portal, customerId, userId);
       if (!user.email) return { recentResets, sharedEmailUsers: [] };

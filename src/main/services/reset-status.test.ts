@@ -4,11 +4,12 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { PasswordState } from '../../shared/domain/portal-entities';
-import { auditEntry, type AuditEntry } from '../audit/audit-entry';
-import { openAuditLog } from '../audit/audit-log';
+import type { AuditDraft } from '../audit/audit-entry';
+import { openLocalAuditStore } from '../audit/local/local-audit-store';
+import { replacementTimes } from '../audit/replaced-resets';
 import type { ConsoleContext } from './console-context';
-import { createHistoryService, historyOf } from './history-service';
-import { replacementTimes, statusOfReset, wentThrough } from './reset-status';
+import { createHistoryService } from './history-service';
+import { statusOfReset, wentThrough } from './reset-status';
 
 const issued = '2026-03-01T10:00:00.000Z';
 const later = '2026-03-01T10:01:00.000Z';
@@ -67,29 +68,58 @@ describe('which resets were replaced', () => {
   });
 });
 
-describe('History from the audit log', () => {
-  const entry = (e: Partial<AuditEntry> & { id: string; at: string; action: AuditEntry['action'] }): AuditEntry =>
-    auditEntry.parse({ staffName: 'Sam', profile: 'demo', customerId: 'C1', userId: 'bob@acme.voip', outcome: 'sent', ...e });
-  const sent = (id: string, at: string) => entry({ id, at, action: 'reset_sent', issuedAt: at, expiresAt: new Date(Date.parse(at) + 86_400_000).toISOString(), status: 'pending' });
+describe('History from the audit trail', () => {
+  /** A real local trail on disk whose clock the test moves. */
+  async function withTrail(run: (t: { append: (at: string, draft: AuditDraft) => Promise<string>; history: ReturnType<typeof createHistoryService> }) => Promise<void>) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'rc-history-'));
+    let clock = new Date(issued);
+    const audit = await openLocalAuditStore(dir, { key: null, now: () => clock });
+    try {
+      const ctx = { audit, now: () => clock, settings: { current: () => ({ staffName: 'Sam' }) } } as unknown as ConsoleContext;
+      const append = async (at: string, draft: AuditDraft) => {
+        clock = new Date(at);
+        return (await audit.append(draft)).id;
+      };
+      await run({ append, history: createHistoryService(ctx) });
+    } finally {
+      await audit.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  const base = { staffName: 'Sam', profile: 'demo', customerId: 'C1', userId: 'bob@acme.voip' };
+  const sent = (at: string): AuditDraft => ({ ...base, action: 'reset_sent', outcome: 'sent', issuedAt: at, expiresAt: new Date(Date.parse(at) + 86_400_000).toISOString(), status: 'pending' });
+  const check = (refersTo: string, status: 'expired' | 'completed'): AuditDraft => ({ ...base, action: 'status_checked', refersTo, status, outcome: status });
 
-  it('reset twice: the first is replaced (with the second one\'s time), the second pending', () => {
-    const [second, first] = historyOf([sent('r1', issued), sent('r2', later)]);
-    expect(first).toMatchObject({ id: 'r1', status: 'replaced', replacedAt: later });
-    expect(second).toMatchObject({ id: 'r2', status: 'pending', replacedAt: null });
+  it('reset twice: the first is replaced (with the second one\'s time), the second pending', async () => {
+    await withTrail(async ({ append, history }) => {
+      const r1 = await append(issued, sent(issued));
+      const r2 = await append(later, sent(later));
+      const [second, first] = await history.list({});
+      expect(first).toMatchObject({ id: r1, status: 'replaced', replacedAt: later });
+      expect(second).toMatchObject({ id: r2, status: 'pending', replacedAt: null });
+    });
   });
 
-  it('an old status check that called it expired is overruled; one that found it completed stands', () => {
-    const expiredCheck = entry({ id: 'c1', at: '2026-03-01T10:05:00.000Z', action: 'status_checked', refersTo: 'r1', status: 'expired', outcome: 'expired' });
-    expect(historyOf([sent('r1', issued), sent('r2', later), expiredCheck]).find((e) => e.id === 'r1')).toMatchObject({ status: 'replaced' });
-    const completedCheck = entry({ id: 'c2', at: '2026-03-01T10:00:40.000Z', action: 'status_checked', refersTo: 'r1', status: 'completed', outcome: 'completed' });
-    expect(historyOf([sent('r1', issued), completedCheck, sent('r2', later)]).find((e) => e.id === 'r1')).toMatchObject({ status: 'completed' });
+  it('an old status check that called it expired is overruled; one that found it completed stands', async () => {
+    await withTrail(async ({ append, history }) => {
+      const r1 = await append(issued, sent(issued));
+      await append(later, sent(later));
+      await append('2026-03-01T10:05:00.000Z', check(r1, 'expired'));
+      expect((await history.list({})).find((e) => e.id === r1)).toMatchObject({ status: 'replaced' });
+    });
+    await withTrail(async ({ append, history }) => {
+      const r1 = await append(issued, sent(issued));
+      await append('2026-03-01T10:00:40.000Z', check(r1, 'completed'));
+      await append(later, sent(later));
+      expect((await history.list({})).find((e) => e.id === r1)).toMatchObject({ status: 'completed' });
+    });
   });
 });
 
 describe('History CSV', () => {
   it('exports a replaced reset as `replaced`, hostile names as data (from a real audit log on disk)', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'rc-history-'));
-    const audit = await openAuditLog(dir);
+    const audit = await openLocalAuditStore(dir, { key: null });
     try {
       const draft = { staffName: 'Sam', profile: 'demo', customerId: 'C1', customerName: 'Acme;=HYPERLINK("http://x")', userId: 'bob@acme.voip', userName: 'Bob\nStatus: completed', action: 'reset_sent' as const, outcome: 'sent', status: 'pending' as const };
       const now = Date.now();

@@ -1,4 +1,4 @@
-import type { HistoryEntry, ResetStatus } from '../../shared/ipc/contract';
+import type { ResetStatus } from '../../shared/ipc/contract';
 import type { PasswordState } from '../../shared/domain/portal-entities';
 
 /** Portal clocks and ours differ a little; a temporary password issued this close before the attempt counts as its own. */
@@ -17,7 +17,6 @@ export function wentThrough(password: PasswordState, since: string): boolean {
   return (password.state === 'temp_issued' || password.state === 'temp_expired') && issuedSince(password, since) !== null;
 }
 
-const dayMs = 24 * 60 * 60 * 1000;
 
 /**
  * The live state of one reset, from the user's password state now:
@@ -47,54 +46,4 @@ export function statusOfReset(
   if (password.state === 'temp_issued') return { status: ours ? 'pending' : 'expired', issuedAt };
   if (password.state === 'temp_expired') return { status: 'expired', issuedAt };
   return { status: 'unknown', issuedAt };
-}
-
-type ResetRecord = Pick<HistoryEntry, 'id' | 'at' | 'action' | 'profile' | 'customerId' | 'userId' | 'issuedAt' | 'expiresAt'>;
-
-/**
- * For each reset that a later reset of the same user replaced, the later one's issue time. Replaced
- * means: the later reset's temporary password was issued while this one's was still valid, so this one
- * stopped working then. A reset that had already expired was not replaced; a refused reset neither
- * replaces nor is replaced (nothing was issued). An outcome-unknown reset counts from its attempt time:
- * whatever it did, a later issued reset within its 24 hours ended it.
- */
-export function replacementTimes(resets: readonly ResetRecord[]): Map<string, string> {
-  type Timed = { r: ResetRecord; at: number; start: number; end: number; issued: number };
-  const byUser = new Map<string, Timed[]>();
-  for (const r of resets) {
-    if (r.action === 'reset_refused') continue;
-    const start = Date.parse(r.issuedAt ?? r.at);
-    const timed = { r, at: Date.parse(r.at), start, end: r.expiresAt ? Date.parse(r.expiresAt) : start + dayMs, issued: r.issuedAt ? Date.parse(r.issuedAt) : NaN };
-    const key = JSON.stringify([r.profile, r.customerId, r.userId]);
-    const list = byUser.get(key);
-    if (list) list.push(timed);
-    else byUser.set(key, [timed]);
-  }
-  const replaced = new Map<string, string>();
-  for (const list of byUser.values()) {
-    list.sort((a, b) => a.at - b.at);
-    for (let i = 0; i < list.length; i++) {
-      const older = list[i]!;
-      for (let j = i + 1; j < list.length; j++) {
-        const newer = list[j]!;
-        // Not issued (outcome unknown), or issued no later than this one: look further.
-        if (!(newer.issued > older.start)) continue;
-        if (newer.issued < older.end) replaced.set(older.r.id, newer.r.issuedAt!);
-        break;
-      }
-    }
-  }
-  return replaced;
-}
-
-/**
- * History entries with `replaced` applied: a replaced reset is never shown as expired or pending. A
- * status check that found it completed stands (the password was changed before the later reset).
- */
-export function withReplacements(entries: HistoryEntry[]): HistoryEntry[] {
-  const replaced = replacementTimes(entries);
-  return entries.map((e) => {
-    const replacedAt = replaced.get(e.id) ?? null;
-    return { ...e, replacedAt, status: replacedAt && e.status !== 'completed' ? 'replaced' : e.status };
-  });
 }

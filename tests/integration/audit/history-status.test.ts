@@ -148,7 +148,7 @@ describe('history and live status at the core', () => {
     const list = (await h.ok('history:list', {})).entries;
     const { csv } = await h.ok('history:exportCsv', {});
     const [header, ...rows] = parseCsv(csv);
-    expect(header).toEqual(['Time', 'Staff', 'Portal', 'Customer ID', 'Customer', 'Account number', 'User ID', 'User', 'Extension', 'Sent to', 'Action', 'Outcome', 'Reset reference', 'Issued', 'Expires', 'Status', 'Status checked']);
+    expect(header).toEqual(['Time', 'Staff', 'Portal', 'Customer ID', 'Customer', 'Account number', 'User ID', 'User', 'Extension', 'Sent to', 'Action', 'Outcome', 'Reset reference', 'Issued', 'Expires', 'Status', 'Status checked', 'Verified']);
     expect(rows).toHaveLength(list.length);
     const col = (name: string) => header!.indexOf(name);
     rows.forEach((row, i) => {

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAuditLog, type AuditLog } from '../../../src/main/audit/audit-log';
+import type { AuditStore } from '../../../src/main/audit/audit-store';
+import { openLocalAuditStore } from '../../../src/main/audit/local/local-audit-store';
 import { createOutbox, describeTarget, jsonlTrail, type Outbox, type OutboxStatus, type TeamStore } from '../../../src/main/audit/team-postgres';
 import type { PgCluster } from '../../support/postgres-cluster';
 import { count, startTeamCluster, storeFor } from './team-fixture';
@@ -54,7 +55,7 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
 describe('outbox from the local audit trail to the team database', () => {
   it('survives the database stopping mid-shift and the console restarting: nothing lost, nothing doubled', async () => {
     const desk = path.join(dir, 'desk-a');
-    let log: AuditLog = await openAuditLog(desk);
+    let log: AuditStore = await openLocalAuditStore(desk, { key: null });
     let store = storeFor(cluster, 'desk_a');
     const statuses: OutboxStatus[] = [];
     let outbox = openDesk(desk, store, statuses);
@@ -79,7 +80,7 @@ describe('outbox from the local audit trail to the team database', () => {
     await outbox.stop();
     await log.close();
     await store.close();
-    log = await openAuditLog(desk);
+    log = await openLocalAuditStore(desk, { key: null });
     store = storeFor(cluster, 'desk_a');
     outbox = openDesk(desk, store, statuses);
     await append(5);
@@ -99,7 +100,7 @@ describe('outbox from the local audit trail to the team database', () => {
 
   it('a crash after the insert but before the cursor was saved re-sends that batch without doubling it', async () => {
     const desk = path.join(dir, 'desk-b');
-    const log = await openAuditLog(desk);
+    const log = await openLocalAuditStore(desk, { key: null });
     for (let i = 0; i < 45; i++) await log.append({ ...draft(i), customerId: 'c-crash' });
     const store = storeFor(cluster, 'desk_b');
     let outbox = openDesk(desk, store);

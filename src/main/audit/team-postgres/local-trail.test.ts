@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openAuditLog } from '../audit-log';
+import { openLocalAuditStore } from '../local/local-audit-store';
 import { jsonlTrail } from './local-trail';
 
 const dirs: string[] = [];
@@ -17,12 +17,12 @@ describe('the JSONL audit log as the outbox trail', () => {
     const file = path.join(dir, 'audit.log');
     const trail = jsonlTrail(file);
     expect(await trail.readAfter(null, 10)).toEqual({ entries: [], next: '0' });
-    const log = await openAuditLog(dir);
+    const log = await openLocalAuditStore(dir, { key: null });
     const draft = { action: 'reset_sent' as const, staffName: 'Ann', profile: 'demo', outcome: 'sent' };
     const ids = [(await log.append(draft)).id, (await log.append(draft)).id];
     await log.close();
     await appendFile(file, '{"id":"torn-by-a-cra\n');
-    const third = await openAuditLog(dir);
+    const third = await openLocalAuditStore(dir, { key: null });
     ids.push((await third.append(draft)).id);
     await third.close();
     await appendFile(file, '{"id":"half-written"'); // no newline yet: not shipped, not skipped

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { openAuditLog } from '../../audit/audit-log';
+import { openLocalAuditStore } from '../../audit/local/local-audit-store';
 import { silentLogger } from '../../log/logger';
 import { InMemoryGateway } from '../../portal/in-memory/in-memory-gateway';
 import { openSettingsStore } from '../../settings/settings-store';
@@ -18,7 +18,7 @@ import { PortalRegistry } from '../portal-profiles';
 export async function consoleOnMemory(now: () => Date = () => new Date()) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'services-'));
   const settings = await openSettingsStore(dir, silentLogger, now);
-  const audit = await openAuditLog(dir, now);
+  const audit = await openLocalAuditStore(dir, { key: null, now });
   const credentials = new CredentialService({ keychain: Object.assign(createMemoryVault(), { probe: async () => {} }), session: createMemoryVault(), settings, log: silentLogger });
   let gateway: InMemoryGateway | null = null;
   const portals = new PortalRegistry({
