@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { channels } from '../../shared/ipc/channels';
 import { browserBindingName } from '../../shared/ipc/api';
 import type { Dispatcher } from '../ipc/dispatcher';
 import { browserShellOrigin, contentSecurityPolicy } from '../core/renderer-security';
 import { readRendererFile } from '../core/renderer-files';
 import { originOf } from '../core/origin-of';
+import { apiInitScript } from './api-init-script';
 
 export interface BrowserShellOptions {
   dispatcher: Dispatcher;
@@ -16,6 +16,8 @@ export interface BrowserShellOptions {
   headless: boolean;
   remoteDebuggingPort: number | null;
   executablePath?: string;
+  /** Chromium's sandbox; on unless Chromium cannot run with it (see `chromiumSandboxPolicy`). */
+  sandbox?: boolean;
   /** Extra permissions for this origin; tests grant `clipboard-read` to read the note back. */
   extraPermissions?: string[];
 }
@@ -27,8 +29,16 @@ export interface BrowserShell {
   close(): Promise<void>;
 }
 
+/**
+ * Issue 14 row 5: Chromium keeps its sandbox. It refuses to start sandboxed as root (no setuid/user-namespace
+ * sandbox for uid 0), so only there is it dropped — and the shell says so at start.
+ */
+export function chromiumSandboxPolicy(uid: number | undefined = process.getuid?.()): { sandbox: boolean; notice: string | null } {
+  if (uid === 0) return { sandbox: false, notice: 'Running as root: Chromium cannot use its sandbox as root, so the browser shell runs without it. Run as a normal user to keep it.' };
+  return { sandbox: true, notice: null };
+}
+
 const chromiumArgs = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
@@ -36,24 +46,6 @@ const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-/**
- * The mirror of the Electron preload: `window.api` built from the channel list, calling the binding.
- * Kept as source text because it runs in the page, not here.
- */
-function apiInitScript(): string {
-  return `(() => {
-  const invoke = window[${JSON.stringify(browserBindingName)}];
-  if (typeof invoke !== 'function' || window.location.origin !== ${JSON.stringify(browserShellOrigin)}) return;
-  const api = {};
-  for (const channel of ${JSON.stringify(channels)}) {
-    const [domain, action] = channel.split(':');
-    (api[domain] ??= {})[action] = (input) => invoke(channel, input === undefined ? {} : input);
-  }
-  for (const group of Object.values(api)) Object.freeze(group);
-  Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: false, configurable: false, writable: false });
-})();`;
-}
 
 /**
  * The browser shell: the same core and the same built renderer as the Electron host, in Chromium.
@@ -66,6 +58,8 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: options.headless,
+    // playwright-core adds --no-sandbox unless told otherwise.
+    chromiumSandbox: options.sandbox ?? chromiumSandboxPolicy().sandbox,
     args,
     viewport: { width: 1280, height: 800 },
     serviceWorkers: 'block',

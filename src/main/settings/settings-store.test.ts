@@ -49,15 +49,15 @@ describe.skipIf(process.platform === 'win32')('settings files are private', () =
     await writeFile(target, planted);
     await symlink(target, path.join(dir, 'settings.json'));
     await expect(openSettingsStore(dir, silentLogger)).rejects.toThrow(/symbolic link/);
-    expect(await storedPortalChoice(dir)).toEqual({ mode: 'demo' });
+    expect(storedPortalChoice(dir)).toEqual({ mode: 'demo' });
     expect(await readFile(target, 'utf8')).toBe(planted);
   });
 
   it('reads the stored portal choice, demo when there is none', async () => {
     const dir = await tempDir();
-    expect(await storedPortalChoice(dir)).toEqual({ mode: 'demo' });
+    expect(storedPortalChoice(dir)).toEqual({ mode: 'demo' });
     const store = await openSettingsStore(dir, silentLogger);
     await store.update((s) => ({ ...s, portal: { mode: 'url', url: 'https://p.example' } }));
-    expect(await storedPortalChoice(dir)).toEqual({ mode: 'url', url: 'https://p.example' });
+    expect(storedPortalChoice(dir)).toEqual({ mode: 'url', url: 'https://p.example' });
   });
 });

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, constants, promises as fs, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log/logger';
 import { openPrivateFile } from '../core/user-data-dir';
@@ -20,17 +20,23 @@ async function readSettingsText(file: string): Promise<string | null> {
   }
 }
 
-/** The portal stored in settings (demo until one is chosen), read before the hosts decide on a debugging port. */
-export async function storedPortalChoice(userDataDir: string): Promise<SettingsFile['portal']> {
-  const text = await readSettingsText(path.join(userDataDir, 'settings.json')).catch(() => null);
+/**
+ * The portal stored in settings (demo until one is chosen), read synchronously and without following a
+ * symlink: the hosts decide on a debugging port from it before Chromium starts.
+ */
+export function storedPortalChoice(userDataDir: string): SettingsFile['portal'] {
+  let text: string | null = null;
+  try {
+    const fd = openSync(path.join(userDataDir, 'settings.json'), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // No file, or a link: the console will report it when it opens the store; until then, demo.
+  }
   return (text !== null && parse(text)?.portal) || defaultSettings().portal;
-}
-
-export interface SettingsStore {
-  current(): SettingsFile;
-  /** Set when the file on disk could not be read and was set aside at start-up. */
-  problem(): string | null;
-  update(change: (s: SettingsFile) => SettingsFile): Promise<SettingsFile>;
 }
 
 /**
