@@ -56,6 +56,16 @@ describe('Electron host security', () => {
     expect(stub.fire('will-attach-webview', 'about:blank')).toBe(true);
   });
 
+  it('will-attach-webview is prevented whatever the webPreferences and params', () => {
+    const stub = stubWebContents();
+    guardWebContents(stub.contents, async () => {}, electronOrigin);
+    for (const params of [{ src: 'https://evil.example/', allowpopups: 'true' }, { src: `${electronOrigin}/`, preload: 'file:///tmp/x.js' }]) {
+      const preventDefault = vi.fn();
+      stub.emit('will-attach-webview', { preventDefault }, { nodeIntegration: true, preload: '/tmp/x.js' }, params);
+      expect(preventDefault).toHaveBeenCalled();
+    }
+  });
+
   it('denies every new window and opens only allow-listed https links externally', () => {
     const stub = stubWebContents();
     const openExternal = vi.fn(async () => {});
