@@ -96,8 +96,8 @@ export function isLocalPortal(choice: PortalChoice): boolean {
 }
 
 export const remoteDebuggingWarning =
-  'WARNING: remote debugging is on. Any program or user on this computer can connect to the debugging port and drive the console, ' +
-  'including reading what is typed into it and sending resets. Stop it (Ctrl+C) when you are done.';
+  'WARNING: remote debugging is on: anything on this computer can drive the console through the debugging port ' +
+  '(any program or user: it can read what is typed and send resets). Stop it with Ctrl+C when you are done.';
 
 /**
  * Issue 14 row 4: a debugging port lets any local process drive the console. It is honoured only beside

@@ -39,6 +39,13 @@ export function storedPortalChoice(userDataDir: string): SettingsFile['portal'] 
   return (text !== null && parse(text)?.portal) || defaultSettings().portal;
 }
 
+export interface SettingsStore {
+  current(): SettingsFile;
+  /** Set when the file on disk could not be read and was set aside at start-up. */
+  problem(): string | null;
+  update(change: (s: SettingsFile) => SettingsFile): Promise<SettingsFile>;
+}
+
 /**
  * Settings in `userDataDir/settings.json`. A file that is not valid JSON or not the expected shape is
  * renamed aside (`settings.corrupt-<time>.json`) and reported, never silently replaced.
