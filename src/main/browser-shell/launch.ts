@@ -38,7 +38,7 @@ export function chromiumSandboxPolicy(uid: number | undefined = process.getuid?.
   return { sandbox: true, notice: null };
 }
 
-const chromiumArgs = [
+export const chromiumArgs = [
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
