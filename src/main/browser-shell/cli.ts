@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { FlagError, parseHostFlags, remoteDebuggingPortFor, remoteDebuggingWarning } from '../core/cli-options';
-import { createCore } from '../core/create-core';
+import type { Core } from '../core/create-core';
 import { defaultUserDataDir, ensurePrivateUserDataDir, UnsafeUserDataDirError } from '../core/user-data-dir';
 import { browserShellOrigin } from '../core/renderer-security';
 import { createLogger } from '../log/logger';
@@ -54,24 +54,31 @@ async function main(): Promise<void> {
   const sandbox = chromiumSandboxPolicy();
   if (sandbox.notice) process.stdout.write(`${sandbox.notice}\n`);
   const log = createLogger();
-  const core = await createCore({
-    host: 'browser',
-    version: packageJson.version,
-    userDataDir,
-    portalOverride: flags.portal,
-    allowedOrigin: browserShellOrigin,
-    log,
-    // Loaded only when the demo portal is used, so a real-portal start does not pay for the simulator.
-    startDemoPortal: async () => (await import('../../portal-sim/index')).startSimulator({ port: 0 }),
-  });
-  const shell = await launchBrowserShell({
-    dispatcher: core.dispatcher,
-    // Bundled to out/main/browser-shell.js: the built renderer sits beside it, as for the Electron host.
-    rendererDir: resolve(__dirname, '../renderer'),
-    headless,
-    remoteDebuggingPort: debuggingPort,
-    sandbox: sandbox.sandbox,
-  });
+  // Chromium's launch is most of a start: the core's modules load and its services open meanwhile, and the
+  // page's first calls wait for it.
+  const corePromise: Promise<Core> = import('../core/create-core').then(({ createCore }) =>
+    createCore({
+      host: 'browser',
+      version: packageJson.version,
+      userDataDir,
+      portalOverride: flags.portal,
+      allowedOrigin: browserShellOrigin,
+      log,
+      // Loaded only when the demo portal is used, so a real-portal start does not pay for the simulator.
+      startDemoPortal: async () => (await import('../../portal-sim/index')).startSimulator({ port: 0 }),
+    }),
+  );
+  const [shell, core] = await Promise.all([
+    launchBrowserShell({
+      dispatcher: { dispatch: async (...call) => (await corePromise).dispatcher.dispatch(...call) },
+      // Bundled to out/main/browser-shell.js: the built renderer sits beside it, as for the Electron host.
+      rendererDir: resolve(__dirname, '../renderer'),
+      headless,
+      remoteDebuggingPort: debuggingPort,
+      sandbox: sandbox.sandbox,
+    }),
+    corePromise,
+  ]);
   process.stdout.write(`Reset Console is running in the browser shell (${headless ? 'headless' : 'windowed'}); user data in ${userDataDir}\n`);
   if (debuggingPort !== null) {
     process.stdout.write(`${remoteDebuggingWarning}\n`);
