@@ -10,7 +10,10 @@ import { join, resolve } from 'node:path';
 import { chromiumArgs, chromiumSandboxPolicy } from '../src/main/browser-shell/launch';
 import { browserShellOrigin } from '../src/main/core/renderer-security';
 
-const staticPage = '<!doctype html><meta charset="utf-8"><title>floor</title><label>Customer <input autofocus></label>';
+/** Records the first frame with the field focused itself: the benchmark attaches later than that. */
+const staticPage =
+  '<!doctype html><meta charset="utf-8"><title>floor</title><label>Customer <input autofocus></label>' +
+  '<script>requestAnimationFrame(function f() { if (document.activeElement && document.activeElement.tagName === "INPUT") window.__readyAt = performance.timeOrigin + performance.now(); else requestAnimationFrame(f); });</script>';
 
 /** Writes the floor's launcher (plain CommonJS: nothing to compile at start, like the shell's bundle); returns its path. */
 export function writeFloorLauncher(repoRoot: string): string {

@@ -54,9 +54,11 @@ async function main(): Promise<void> {
   const sandbox = chromiumSandboxPolicy();
   if (sandbox.notice) process.stdout.write(`${sandbox.notice}\n`);
   const log = createLogger();
-  // Chromium's launch is most of a start: the core's modules load and its services open meanwhile, and the
-  // page's first calls wait for it.
-  const corePromise: Promise<Core> = import('../core/create-core').then(({ createCore }) =>
+  // Chromium's launch is most of a start: once it runs, the core's modules load and its services open
+  // meanwhile (loading them first would delay Chromium's spawn); the page's first calls wait for the core.
+  let chromiumStarted!: () => void;
+  const coreMayLoad = new Promise<void>((r) => (chromiumStarted = r));
+  const corePromise: Promise<Core> = coreMayLoad.then(() => import('../core/create-core')).then(({ createCore }) =>
     createCore({
       host: 'browser',
       version: packageJson.version,
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
       headless,
       remoteDebuggingPort: debuggingPort,
       sandbox: sandbox.sandbox,
+      onChromiumStarted: () => chromiumStarted(),
     }),
     corePromise,
   ]);

@@ -1,3 +1,4 @@
+import { watch } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,8 @@ export interface BrowserShellOptions {
   executablePath?: string;
   /** Chromium's sandbox; on unless Chromium cannot run with it (see `chromiumSandboxPolicy`). */
   sandbox?: boolean;
+  /** Called once Chromium has started (it writes into its profile), so other start-up work can overlap its launch. */
+  onChromiumStarted?: () => void;
   /** Extra permissions for this origin; tests grant `clipboard-read` to read the note back. */
   extraPermissions?: string[];
 }
@@ -53,6 +56,15 @@ export const chromiumArgs = [
  */
 export async function launchBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const profileDir = await mkdtemp(join(tmpdir(), 'reset-console-chromium-'));
+  let started = false;
+  const chromiumStarted = () => {
+    if (started) return;
+    started = true;
+    watcher.close();
+    options.onChromiumStarted?.();
+  };
+  // Chromium's first write into its fresh profile is the earliest sign it is running.
+  const watcher = watch(profileDir, chromiumStarted);
   const args = [...chromiumArgs];
   if (options.remoteDebuggingPort !== null) args.push(`--remote-debugging-port=${options.remoteDebuggingPort}`, '--remote-debugging-address=127.0.0.1');
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -65,6 +77,7 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
     serviceWorkers: 'block',
     acceptDownloads: true,
   });
+  chromiumStarted();
   await context.grantPermissions(['clipboard-write', ...(options.extraPermissions ?? [])], { origin: browserShellOrigin });
 
   await context.route('**/*', async (route) => {
