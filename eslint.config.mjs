@@ -32,6 +32,14 @@ const securityBans = [
   { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Never write markup from data: use text.' },
   { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never write markup from data: use text.' },
   { selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']", message: 'No eval: the CSP forbids it and so do we.' },
+  // Electron-host bans, proven in tests/integration/security/electron-checklist.test.ts.
+  { selector: "JSXOpeningElement[name.name='webview'], JSXAttribute[name.name='allowpopups'], Property[key.name='webviewTag'][value.value=true]", message: 'No webviews.' },
+  { selector: "CallExpression[callee.property.name='loadFile'], CallExpression[callee.property.name='loadURL'] > Literal[value=/^file:/i]", message: 'Load the renderer only from app://console (serveRenderer), never file://.' },
+  { selector: "MemberExpression[object.name='document'][property.name=/^write(ln)?$/]", message: 'Never write markup from data: use text.' },
+  { selector: "CallExpression[callee.property.name='setCertificateVerifyProc'], CallExpression[callee.property.name='on'][arguments.0.value='certificate-error']", message: 'TLS verification is never turned off.' },
+  { selector: "CallExpression[callee.property.name='appendSwitch'][arguments.0.value=/^(no-sandbox|disable-web-security|ignore-certificate-errors|disable-site-isolation-trials)$/]", message: 'Chromium runs with its protections on.' },
+  { selector: "CallExpression[callee.object.name='ipcMain'][callee.property.name=/^(on|once|handle|handleOnce|addListener)$/]", message: 'IPC is answered only by bridgeIpc, one handler per contract channel.' },
+  { selector: "MemberExpression[object.name='ipcRenderer'][property.name!='invoke']", message: 'The preload only invokes contract channels.' },
 ];
 
 export default tseslint.config(

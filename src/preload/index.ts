@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { channels } from '../shared/ipc/channels';
-import { buildApi } from './build-api';
+import { buildApi } from '../shared/ipc/build-api';
 
 // Only named channels are reachable; ipcRenderer itself never crosses the bridge.
 contextBridge.exposeInMainWorld(

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +69,8 @@ describe('npm start in the browser shell', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
+  const asRoot = process.getuid?.() === 0;
+
   it('leaves a console a Playwright client can attach to over CDP', async () => {
     sim = await startSimulator({ port: 0 });
     dir = await mkdtemp(join(tmpdir(), 'reset-console-start-'));
@@ -80,6 +82,9 @@ describe('npm start in the browser shell', () => {
     const output = await waitForLine(child, /Press Ctrl\+C to stop/, 60_000);
     expect(output).toContain('Electron runtime not available');
     expect(output).toContain(`connectOverCDP('http://127.0.0.1:${port}')`);
+    expect(output).toContain('anything on this computer can drive the console');
+    // The sandbox is dropped only where Chromium cannot use it, and then the start says so.
+    expect(output.includes('Chromium cannot use its sandbox as root')).toBe(asRoot);
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
     try {
       const page = browser.contexts()[0]!.pages().find((p) => p.url().startsWith('https://console.reset.invalid'))!;
@@ -87,6 +92,68 @@ describe('npm start in the browser shell', () => {
       expect(info).toMatchObject({ ok: true, data: { host: 'browser', portalMode: sim!.url } });
     } finally {
       await browser.close().catch(() => {});
+    }
+  });
+});
+
+describe('npm start in demo mode with no display', () => {
+  let child: ChildProcess | null = null;
+  let dir = '';
+  afterEach(async () => {
+    child?.kill('SIGTERM');
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('in demo mode with no display, opens a port itself and prints the attach line', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'reset-console-demo-'));
+    child = spawn(process.execPath, ['scripts/start.cjs', `--user-data-dir=${dir}`], { env: { ...process.env, DISPLAY: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = await waitForLine(child, /Press Ctrl\+C to stop/, 60_000);
+    const port = /connectOverCDP\('http:\/\/127\.0\.0\.1:(\d+)'\)/.exec(output)?.[1];
+    expect(port, output).toBeDefined();
+    expect(output).toContain('anything on this computer can drive the console');
+    // Attached exactly as the README's quick start says.
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    try {
+      const page = browser.contexts()[0]!.pages().find((p) => p.url().startsWith('https://console.reset.invalid'))!;
+      expect(await page.evaluate(() => window.api.app.info({}))).toMatchObject({ ok: true, data: { host: 'browser', portalMode: 'demo' } });
+    } finally {
+      await browser.close().catch(() => {});
+    }
+  });
+});
+
+describe('refusals at start: exit code 2, one line, nothing opened', () => {
+  const runShell = (args: string[]) =>
+    spawnSync(process.execPath, ['out/main/browser-shell.js', ...args], { env: { ...process.env, DISPLAY: '' }, encoding: 'utf8', timeout: 30_000 });
+
+  it.each([
+    [['--portal-url=http://127.0.0.1.nip.io'], 'plain http is allowed only to this computer'],
+    [['--portal-url=http://portal.example.com'], 'plain http is allowed only to this computer'],
+    [['--portal-url=https://portal.example.com', '--remote-debugging-port=9444'], 'anything on this computer could drive it'],
+  ])('refuses %j', async (args, message) => {
+    const dir = await mkdtemp(join(tmpdir(), 'reset-console-refused-'));
+    try {
+      const result = runShell([...args, `--user-data-dir=${dir}`]);
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain(message);
+      expect(result.stdout).toBe('');
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a world-writable user-data folder, and writes nothing into it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reset-console-refused-'));
+    try {
+      await chmod(dir, 0o777);
+      const result = runShell(['--demo', `--user-data-dir=${dir}`]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('can be written by other users');
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,53 +1,93 @@
-import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { FlagError, parseHostFlags } from '../core/cli-options';
-import { createCore } from '../core/create-core';
-import { defaultUserDataDir } from '../core/user-data-dir';
+import { FlagError, parseHostFlags, remoteDebuggingPortFor, remoteDebuggingWarning } from '../core/cli-options';
+import type { Core } from '../core/create-core';
+import { defaultUserDataDir, ensurePrivateUserDataDir, UnsafeUserDataDirError } from '../core/user-data-dir';
 import { browserShellOrigin } from '../core/renderer-security';
 import { createLogger } from '../log/logger';
-import { launchBrowserShell } from './launch';
+import { storedPortalChoice } from '../settings/settings-store';
+import { chromiumSandboxPolicy, launchBrowserShell } from './launch';
 import packageJson from '../../../package.json';
+
+/** Refusals happen here, before a core, a portal or a browser is opened: one line, exit code 2. */
+function refuse(err: unknown): never {
+  if (err instanceof FlagError || err instanceof UnsafeUserDataDirError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}
+
+async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
 
 /** `npm start` where the Electron runtime is absent, or with `--browser`; runs from its bundle `out/main/browser-shell.js`. */
 async function main(): Promise<void> {
   let flags;
+  let userDataDir: string;
   try {
     flags = parseHostFlags(process.argv.slice(2));
+    userDataDir = ensurePrivateUserDataDir(resolve(flags.userDataDir ?? defaultUserDataDir()));
   } catch (err) {
-    if (err instanceof FlagError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
+    refuse(err);
   }
-  const headless = flags.headless || !process.env.DISPLAY;
-  const userDataDir = resolve(flags.userDataDir ?? defaultUserDataDir());
-  mkdirSync(userDataDir, { recursive: true, mode: 0o700 });
+  const noDisplay = !process.env.DISPLAY;
+  const headless = flags.headless || noDisplay;
+  const portal = flags.portal ?? storedPortalChoice(userDataDir);
+  let debuggingPort: number | null;
+  try {
+    debuggingPort = remoteDebuggingPortFor(flags, portal, false);
+  } catch (err) {
+    refuse(err);
+  }
+  // The README's quick start: in demo mode with no display there is no other way in, so a port is opened.
+  if (debuggingPort === null && noDisplay && portal.mode === 'demo') debuggingPort = await freeLoopbackPort();
+
+  const sandbox = chromiumSandboxPolicy();
+  if (sandbox.notice) process.stdout.write(`${sandbox.notice}\n`);
   const log = createLogger();
-  const core = await createCore({
-    host: 'browser',
-    version: packageJson.version,
-    userDataDir,
-    portalOverride: flags.portal,
-    allowedOrigin: browserShellOrigin,
-    log,
-    // Loaded only when the demo portal is used, so a real-portal start does not pay for the simulator.
-    startDemoPortal: async () => (await import('../../portal-sim/index')).startSimulator({ port: 0 }),
-  });
-  const shell = await launchBrowserShell({
-    dispatcher: core.dispatcher,
-    // Bundled to out/main/browser-shell.js: the built renderer sits beside it, as for the Electron host.
-    rendererDir: resolve(__dirname, '../renderer'),
-    headless,
-    remoteDebuggingPort: flags.remoteDebuggingPort,
-  });
+  // Chromium's launch is most of a start: once it runs, the core's modules load and its services open
+  // meanwhile (loading them first would delay Chromium's spawn); the page's first calls wait for the core.
+  let chromiumStarted!: () => void;
+  const coreMayLoad = new Promise<void>((r) => (chromiumStarted = r));
+  const corePromise: Promise<Core> = coreMayLoad.then(() => import('../core/create-core')).then(({ createCore }) =>
+    createCore({
+      host: 'browser',
+      version: packageJson.version,
+      userDataDir,
+      portalOverride: flags.portal,
+      allowedOrigin: browserShellOrigin,
+      log,
+      // Loaded only when the demo portal is used, so a real-portal start does not pay for the simulator.
+      startDemoPortal: async () => (await import('../../portal-sim/index')).startSimulator({ port: 0 }),
+    }),
+  );
+  const [shell, core] = await Promise.all([
+    launchBrowserShell({
+      dispatcher: { dispatch: async (...call) => (await corePromise).dispatcher.dispatch(...call) },
+      // Bundled to out/main/browser-shell.js: the built renderer sits beside it, as for the Electron host.
+      rendererDir: resolve(__dirname, '../renderer'),
+      headless,
+      remoteDebuggingPort: debuggingPort,
+      sandbox: sandbox.sandbox,
+      onChromiumStarted: () => chromiumStarted(),
+    }),
+    corePromise,
+  ]);
   process.stdout.write(`Reset Console is running in the browser shell (${headless ? 'headless' : 'windowed'}); user data in ${userDataDir}\n`);
-  if (headless) {
-    process.stdout.write(
-      flags.remoteDebuggingPort !== null
-        ? `Attach with Playwright: chromium.connectOverCDP('http://127.0.0.1:${flags.remoteDebuggingPort}'), or open chrome://inspect in a Chromium on this machine.\n`
-        : 'No display: running headless. To attach, restart with --remote-debugging-port=9333 and use chromium.connectOverCDP(\'http://127.0.0.1:9333\').\n',
-    );
+  if (debuggingPort !== null) {
+    process.stdout.write(`${remoteDebuggingWarning}\n`);
+    process.stdout.write(`Attach with Playwright: chromium.connectOverCDP('http://127.0.0.1:${debuggingPort}'), or open chrome://inspect in a Chromium on this machine.\n`);
+  } else if (headless) {
+    process.stdout.write('Running headless with no debugging port: nothing can attach. Restart with --remote-debugging-port=N (demo or local portal) to attach.\n');
   }
   process.stdout.write('Press Ctrl+C to stop.\n');
   let stopping = false;

@@ -1,13 +1,14 @@
+import { watch } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { channels } from '../../shared/ipc/channels';
 import { browserBindingName } from '../../shared/ipc/api';
 import type { Dispatcher } from '../ipc/dispatcher';
 import { browserShellOrigin, contentSecurityPolicy } from '../core/renderer-security';
 import { readRendererFile } from '../core/renderer-files';
 import { originOf } from '../core/origin-of';
+import { apiInitScript } from './api-init-script';
 
 export interface BrowserShellOptions {
   dispatcher: Dispatcher;
@@ -16,6 +17,10 @@ export interface BrowserShellOptions {
   headless: boolean;
   remoteDebuggingPort: number | null;
   executablePath?: string;
+  /** Chromium's sandbox; on unless Chromium cannot run with it (see `chromiumSandboxPolicy`). */
+  sandbox?: boolean;
+  /** Called once Chromium has started (it writes into its profile), so other start-up work can overlap its launch. */
+  onChromiumStarted?: () => void;
   /** Extra permissions for this origin; tests grant `clipboard-read` to read the note back. */
   extraPermissions?: string[];
 }
@@ -27,8 +32,16 @@ export interface BrowserShell {
   close(): Promise<void>;
 }
 
-const chromiumArgs = [
-  '--no-sandbox',
+/**
+ * Issue 14 row 5: Chromium keeps its sandbox. It refuses to start sandboxed as root (no setuid/user-namespace
+ * sandbox for uid 0), so only there is it dropped — and the shell says so at start.
+ */
+export function chromiumSandboxPolicy(uid: number | undefined = process.getuid?.()): { sandbox: boolean; notice: string | null } {
+  if (uid === 0) return { sandbox: false, notice: 'Running as root: Chromium cannot use its sandbox as root, so the browser shell runs without it. Run as a normal user to keep it.' };
+  return { sandbox: true, notice: null };
+}
+
+export const chromiumArgs = [
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
@@ -38,39 +51,33 @@ const chromiumArgs = [
 ];
 
 /**
- * The mirror of the Electron preload: `window.api` built from the channel list, calling the binding.
- * Kept as source text because it runs in the page, not here.
- */
-function apiInitScript(): string {
-  return `(() => {
-  const invoke = window[${JSON.stringify(browserBindingName)}];
-  if (typeof invoke !== 'function' || window.location.origin !== ${JSON.stringify(browserShellOrigin)}) return;
-  const api = {};
-  for (const channel of ${JSON.stringify(channels)}) {
-    const [domain, action] = channel.split(':');
-    (api[domain] ??= {})[action] = (input) => invoke(channel, input === undefined ? {} : input);
-  }
-  for (const group of Object.values(api)) Object.freeze(group);
-  Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: false, configurable: false, writable: false });
-})();`;
-}
-
-/**
  * The browser shell: the same core and the same built renderer as the Electron host, in Chromium.
  * The renderer is served from `page.route` on a reserved origin, so no network port is opened.
  */
 export async function launchBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const profileDir = await mkdtemp(join(tmpdir(), 'reset-console-chromium-'));
+  let started = false;
+  const chromiumStarted = () => {
+    if (started) return;
+    started = true;
+    watcher.close();
+    options.onChromiumStarted?.();
+  };
+  // Chromium's first write into its fresh profile is the earliest sign it is running.
+  const watcher = watch(profileDir, chromiumStarted);
   const args = [...chromiumArgs];
   if (options.remoteDebuggingPort !== null) args.push(`--remote-debugging-port=${options.remoteDebuggingPort}`, '--remote-debugging-address=127.0.0.1');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: options.headless,
+    // playwright-core adds --no-sandbox unless told otherwise.
+    chromiumSandbox: options.sandbox ?? chromiumSandboxPolicy().sandbox,
     args,
     viewport: { width: 1280, height: 800 },
     serviceWorkers: 'block',
     acceptDownloads: true,
   });
+  chromiumStarted();
   await context.grantPermissions(['clipboard-write', ...(options.extraPermissions ?? [])], { origin: browserShellOrigin });
 
   await context.route('**/*', async (route) => {

@@ -1,40 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Session, WebContents } from 'electron';
-import { createMainWindow } from './window-options';
-import { denyAllPermissions, guardWebContents } from './web-contents-guards';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { createMainWindow, devToolsAllowed } from './window-options';
+import { grantedPermission, guardWebContents, restrictPermissions } from './web-contents-guards';
 import { appSchemePrivileges, serveRenderer } from './app-protocol';
 import { senderOf } from './ipc-bridge';
 import { contentSecurityPolicy, electronOrigin } from '../core/renderer-security';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { stubSession, stubWebContents } from './test-stubs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A stand-in for the parts of `electron` the host touches: the runtime cannot run here. */
-function stubWebContents() {
-  const listeners = new Map<string, (...args: unknown[]) => void>();
-  let openHandler: ((details: { url: string }) => { action: string }) | null = null;
-  const contents = {
-    on: (event: string, fn: (...args: unknown[]) => void) => listeners.set(event, fn),
-    setWindowOpenHandler: (fn: typeof openHandler) => { openHandler = fn; },
-  };
-  return {
-    contents: contents as unknown as WebContents,
-    fire(event: string, url: string) {
-      const ev = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
-      listeners.get(event)?.(ev, url);
-      return ev.defaultPrevented;
-    },
-    open: (url: string) => openHandler!({ url }),
-  };
+function windowOptions(devTools: boolean): BrowserWindowConstructorOptions {
+  let options: BrowserWindowConstructorOptions = {};
+  createMainWindow(function (this: unknown, o: BrowserWindowConstructorOptions) { options = o; } as never, '/app/preload.cjs', devTools);
+  return options;
 }
 
 describe('Electron host security', () => {
   it('creates the window isolated, sandboxed, without Node, with web security and no webview', () => {
-    let options: Electron.BrowserWindowConstructorOptions = {};
-    createMainWindow(function (this: unknown, o: Electron.BrowserWindowConstructorOptions) { options = o; } as never, '/app/preload.cjs');
-    const prefs = options.webPreferences!;
-    expect(prefs.devTools).toBe(false);
-    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
+    const prefs = windowOptions(false).webPreferences!;
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -43,9 +27,23 @@ describe('Electron host security', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      devTools: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/preload.cjs',
     });
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(Object.keys(prefs)).not.toContain('enableRemoteModule');
+  });
+
+  it('never allows devtools in a packaged build, whatever NODE_ENV says', () => {
+    expect(devToolsAllowed(true, { NODE_ENV: 'development' })).toBe(false);
+    expect(devToolsAllowed(false, { NODE_ENV: 'production' })).toBe(false);
+    expect(devToolsAllowed(false, {})).toBe(false);
+    expect(devToolsAllowed(false, { NODE_ENV: 'development' })).toBe(true);
+    expect(windowOptions(true).webPreferences!.devTools).toBe(true);
   });
 
   it('denies navigation away from the app origin and keeps in-app navigation', () => {
@@ -56,6 +54,16 @@ describe('Electron host security', () => {
     expect(stub.fire('will-redirect', 'http://localhost:1/')).toBe(true);
     expect(stub.fire('will-navigate', `${electronOrigin}/index.html`)).toBe(false);
     expect(stub.fire('will-attach-webview', 'about:blank')).toBe(true);
+  });
+
+  it('will-attach-webview is prevented whatever the webPreferences and params', () => {
+    const stub = stubWebContents();
+    guardWebContents(stub.contents, async () => {}, electronOrigin);
+    for (const params of [{ src: 'https://evil.example/', allowpopups: 'true' }, { src: `${electronOrigin}/`, preload: 'file:///tmp/x.js' }]) {
+      const preventDefault = vi.fn();
+      stub.emit('will-attach-webview', { preventDefault }, { nodeIntegration: true, preload: '/tmp/x.js' }, params);
+      expect(preventDefault).toHaveBeenCalled();
+    }
   });
 
   it('denies every new window and opens only allow-listed https links externally', () => {
@@ -70,19 +78,28 @@ describe('Electron host security', () => {
     expect(openExternal).toHaveBeenCalledTimes(1);
   });
 
-  it('refuses every permission request and check', () => {
-    const calls: Record<string, (...a: unknown[]) => unknown> = {};
-    const session = {
-      setPermissionRequestHandler: (fn: (...a: unknown[]) => unknown) => (calls.request = fn),
-      setPermissionCheckHandler: (fn: (...a: unknown[]) => unknown) => (calls.check = fn),
-      setDevicePermissionHandler: (fn: (...a: unknown[]) => unknown) => (calls.device = fn),
-    } as unknown as Session;
-    denyAllPermissions(session);
-    const callback = vi.fn();
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) calls.request!({}, permission, callback);
-    expect(callback.mock.calls.every(([granted]) => granted === false)).toBe(true);
-    expect(calls.check!({}, 'media')).toBe(false);
-    expect(calls.device!({})).toBe(false);
+  it('lets the app’s top frame write the ticket note to the clipboard, in both the request and the check handler', () => {
+    const { session, request, check } = stubSession();
+    restrictPermissions(session, electronOrigin);
+    expect(grantedPermission).toBe('clipboard-sanitized-write');
+    expect(request('clipboard-sanitized-write', `${electronOrigin}/`, true)).toBe(true);
+    expect(check('clipboard-sanitized-write', `${electronOrigin}/`, true)).toBe(true);
+    // Not for a subframe, not for another origin.
+    expect(request('clipboard-sanitized-write', `${electronOrigin}/`, false)).toBe(false);
+    expect(check('clipboard-sanitized-write', `${electronOrigin}/frame`, false)).toBe(false);
+    expect(request('clipboard-sanitized-write', 'https://evil.example/', true)).toBe(false);
+    expect(check('clipboard-sanitized-write', 'https://evil.example/', true)).toBe(false);
+  });
+
+  it('refuses every other permission Electron names, for requests and checks, and every device', () => {
+    const { session, handlers, request, check } = stubSession();
+    restrictPermissions(session, electronOrigin);
+    const permissions = ['clipboard-read', 'display-capture', 'fullscreen', 'geolocation', 'idle-detection', 'media', 'mediaKeySystem', 'midi', 'midiSysex', 'notifications', 'pointerLock', 'keyboardLock', 'openExternal', 'speaker-selection', 'storage-access', 'top-level-storage-access', 'window-management', 'unknown', 'fileSystem', 'hid', 'serial', 'usb'];
+    for (const permission of permissions) {
+      expect(request(permission, `${electronOrigin}/`, true), permission).toBe(false);
+      expect(check(permission, `${electronOrigin}/`, true), permission).toBe(false);
+    }
+    for (const deviceType of ['hid', 'serial', 'usb']) expect(handlers.device!({ deviceType, origin: electronOrigin, device: {} })).toBe(false);
   });
 
   it('serves the renderer from a standard secure custom scheme with the CSP, not file://', async () => {

@@ -13,6 +13,8 @@ export function senderOf(event: IpcMainInvokeEvent): SenderInfo {
 /** One `ipcMain.handle` per contract channel; nothing else is listened to. */
 export function bridgeIpc(ipcMain: IpcMain, dispatcher: Dispatcher): void {
   for (const channel of channels) {
+    // The one place IPC is answered: every contract channel, through the dispatcher's checks.
+    // eslint-disable-next-line no-restricted-syntax
     ipcMain.handle(channel, (event, input: unknown) => dispatcher.dispatch(channel, input, senderOf(event)));
   }
 }

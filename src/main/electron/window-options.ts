@@ -4,9 +4,10 @@ type BrowserWindowClass = new (options: BrowserWindowConstructorOptions) => Brow
 
 /**
  * The one window: isolated, sandboxed, no Node, no webviews, no middle-click windows. The options are
- * written inline in the constructor call so static checkers (Electronegativity) can see them.
+ * written inline in the constructor call so static checkers (Electronegativity) can see them; this is their
+ * one source (electron-host.test.ts asserts them). `devTools` comes from `devToolsAllowed`.
  */
-export function createMainWindow(Window: BrowserWindowClass, preloadPath: string): BrowserWindow {
+export function createMainWindow(Window: BrowserWindowClass, preloadPath: string, devTools: boolean): BrowserWindow {
   return new Window({
     width: 1280,
     height: 800,
@@ -28,7 +29,12 @@ export function createMainWindow(Window: BrowserWindowClass, preloadPath: string
       disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: process.env.NODE_ENV === 'development',
+      devTools,
     },
   });
+}
+
+/** DevTools only in an unpackaged development run; a packaged build never, whatever NODE_ENV says. */
+export function devToolsAllowed(isPackaged: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  return !isPackaged && env.NODE_ENV === 'development';
 }

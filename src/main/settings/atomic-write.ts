@@ -1,15 +1,17 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { openPrivateFile } from '../core/user-data-dir';
 
 /**
- * Replaces a file so that a crash leaves either the old or the new content, never a mix:
+ * Replaces a private (0600) file so that a crash leaves either the old or the new content, never a mix:
  * write a temp file beside it, fsync it, rename over the target, fsync the folder.
  */
 export async function writeFileAtomic(target: string, content: string): Promise<void> {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const handle = await fs.open(temp, 'w', 0o600);
+    // Created fresh (never an existing file or a planted symlink), 0600; rename replaces a link, never follows it.
+    const handle = await openPrivateFile(temp, 'create-new');
     try {
       await handle.writeFile(content, 'utf8');
       await handle.sync();

@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/logger';
-import { openSettingsStore } from './settings-store';
+import { openSettingsStore, storedPortalChoice } from './settings-store';
 
 const tempDir = () => mkdtemp(path.join(os.tmpdir(), 'settings-'));
 
@@ -31,5 +31,33 @@ describe('settings store', () => {
     expect(store.current().staffName).toBe('');
     expect(await readFile(path.join(dir, 'settings.corrupt-2026-01-02T03-04-05-678Z.json'), 'utf8')).toBe(content);
     expect(await readdir(dir)).not.toContain('settings.json');
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('settings files are private', () => {
+  it('writes settings.json 0600', async () => {
+    const dir = await tempDir();
+    const store = await openSettingsStore(dir, silentLogger);
+    await store.update((s) => ({ ...s, staffName: 'Sam' }));
+    expect((await stat(path.join(dir, 'settings.json'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('does not read through a planted settings.json symlink, and replaces the link (not its target) on save', async () => {
+    const dir = await tempDir();
+    const target = path.join(await tempDir(), 'elsewhere.json');
+    const planted = JSON.stringify({ version: 1, portal: { mode: 'url', url: 'https://attacker.example' }, staffName: 'x', profiles: {} });
+    await writeFile(target, planted);
+    await symlink(target, path.join(dir, 'settings.json'));
+    await expect(openSettingsStore(dir, silentLogger)).rejects.toThrow(/symbolic link/);
+    expect(storedPortalChoice(dir)).toEqual({ mode: 'demo' });
+    expect(await readFile(target, 'utf8')).toBe(planted);
+  });
+
+  it('reads the stored portal choice, demo when there is none', async () => {
+    const dir = await tempDir();
+    expect(storedPortalChoice(dir)).toEqual({ mode: 'demo' });
+    const store = await openSettingsStore(dir, silentLogger);
+    await store.update((s) => ({ ...s, portal: { mode: 'url', url: 'https://p.example' } }));
+    expect(storedPortalChoice(dir)).toEqual({ mode: 'url', url: 'https://p.example' });
   });
 });

@@ -1,8 +1,43 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, constants, promises as fs, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../log/logger';
+import { openPrivateFile } from '../core/user-data-dir';
 import { writeFileAtomic } from './atomic-write';
 import { defaultSettings, settingsFile, type SettingsFile } from './settings-schema';
+
+/** Reads settings.json without following a symlink; null when there is none. */
+async function readSettingsText(file: string): Promise<string | null> {
+  try {
+    const handle = await openPrivateFile(file, 'read');
+    try {
+      return await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/**
+ * The portal stored in settings (demo until one is chosen), read synchronously and without following a
+ * symlink: the hosts decide on a debugging port from it before Chromium starts.
+ */
+export function storedPortalChoice(userDataDir: string): SettingsFile['portal'] {
+  let text: string | null = null;
+  try {
+    const fd = openSync(path.join(userDataDir, 'settings.json'), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // No file, or a link: the console will report it when it opens the store; until then, demo.
+  }
+  return (text !== null && parse(text)?.portal) || defaultSettings().portal;
+}
 
 export interface SettingsStore {
   current(): SettingsFile;
@@ -17,16 +52,11 @@ export interface SettingsStore {
  */
 export async function openSettingsStore(userDataDir: string, log: Logger, now: () => Date = () => new Date()): Promise<SettingsStore> {
   const file = path.join(userDataDir, 'settings.json');
-  await fs.mkdir(userDataDir, { recursive: true });
+  await fs.mkdir(userDataDir, { recursive: true, mode: 0o700 });
   let settings = defaultSettings();
   let problem: string | null = null;
 
-  let text: string | null = null;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
+  const text = await readSettingsText(file);
   if (text !== null) {
     const parsed = parse(text);
     if (parsed) {

@@ -1,6 +1,7 @@
 /**
- * Builds `window.api.<domain>.<action>(input)` from the channel list. Pure and dependency-free so the
- * sandboxed preload can bundle it, and the browser shell's init script mirrors it.
+ * Builds `window.api.<domain>.<action>(input)` from the channel list, for both hosts: the Electron preload
+ * bundles it; the browser shell serialises this very function into its init script (`buildApi.toString()`),
+ * so it must stay self-contained — no imports, no outer variables, no helpers.
  */
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildApi } from './build-api';
-import { channels } from '../shared/ipc/channels';
+import { channels } from './channels';
 
 describe('preload api', () => {
   it('exposes one frozen function per channel and nothing else', async () => {
