@@ -2,8 +2,9 @@ import { AppShell, Badge, Group, Kbd, NavLink, Text, Title, Tooltip } from '@man
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, SettingsView } from '../../shared/ipc/contract';
 import { OfflineBanner } from './components/OfflineBanner';
-import { ConsolePage } from './features/console/ConsolePage';
-import { ConsoleProvider, useConsole } from './features/console/console-state';
+import { ConsolePage } from './screens/ConsolePage';
+import { ConsoleProvider, useConsole } from './state/console-state';
+import { TimeFormatProvider } from './state/time-format';
 import { HistoryPage } from './features/history/HistoryPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { hrefOf, navigate, useRoute, type Route } from './lib/route';
@@ -15,9 +16,11 @@ interface Props {
 
 export function Shell(props: Props) {
   return (
-    <ConsoleProvider>
-      <ShellInner {...props} />
-    </ConsoleProvider>
+    <TimeFormatProvider timeZone={props.settings.timeZone}>
+      <ConsoleProvider>
+        <ShellInner {...props} />
+      </ConsoleProvider>
+    </TimeFormatProvider>
   );
 }
 

@@ -5,10 +5,10 @@ import { errorTable } from '../../../../shared/errors';
 import type { CustomerSummary } from '../../../../shared/domain/portal-entities';
 import { foldText } from '../../../../shared/text/fold';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useConsole } from '../console/console-state';
+import { useConsole } from '../../state/console-state';
 import { customerSearchQuery } from './queries';
-import { Highlighted } from './Highlighted';
-import { useOpenCustomer } from './use-open-customer';
+import { Highlighted } from '../../components/Highlighted';
+import { useOpenCustomer } from '../../state/use-open-customer';
 
 /** Matches for the submitted Customer search; opening one does the Access CAP step. */
 export function CustomerResults({ onOpened }: { onOpened(): void }) {

@@ -1,6 +1,6 @@
 import { Badge, CloseButton, Group, Paper, Text } from '@mantine/core';
 import type { Customer } from '../../../../shared/domain/portal-entities';
-import { useConsole } from '../console/console-state';
+import { useConsole } from '../../state/console-state';
 
 export function OpenCustomerCard({ customer }: { customer: Customer }) {
   const { closeCustomer, customerInput } = useConsole();

@@ -1,9 +1,9 @@
 import { Badge, Button, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import type { HistoryEntry, HistoryStatusCheck, ResetStatus } from '../../../../shared/ipc/contract';
-import { formatDay, formatInstant } from '../../../../shared/ticket-note';
 import { describeRemaining, formatCountdown, formatRelative } from '../../lib/format-time';
-import { formatClock, shortInstant } from './history-note';
+import { useTimeFormat } from '../../state/time-format';
+import { shortInstant } from './history-note';
 
 export const ROW_HEIGHT = 96;
 export const GRID_COLUMNS = 'minmax(140px, 0.9fr) minmax(140px, 1fr) minmax(160px, 1.1fr) minmax(160px, 1.1fr) minmax(180px, 1.1fr) 148px';
@@ -56,25 +56,26 @@ function StatusDetail({ entry, now }: { entry: HistoryEntry; now: number }) {
 export function HistoryRow({ entry: listed, check, offline, now, index, style, actions }: Props) {
   // The newer of what the list says and what a live check found.
   const entry: HistoryEntry = check && (check.statusCheckedAt ?? '') >= (listed.statusCheckedAt ?? '') ? check : listed;
+  const t = useTimeFormat();
   const stale = offline || check?.live === false;
   const refused = entry.action === 'reset_refused';
   const checkedLine = stale
     ? entry.statusCheckedAt
-      ? `last known at ${shortInstant(entry.statusCheckedAt, now)}`
-      : `last known at ${shortInstant(entry.at, now)} (when sent)`
+      ? `last known at ${shortInstant(entry.statusCheckedAt, now, t)}`
+      : `last known at ${shortInstant(entry.at, now, t)} (when sent)`
     : entry.statusCheckedAt
       ? `checked ${formatRelative(Date.parse(entry.statusCheckedAt), now)}`
       : 'not checked yet';
   // Every row has the same three buttons: their description says which reset they act on.
   const describedBy = `history-row-${entry.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  const checkedTitle = entry.statusCheckedAt ? `Status read from the portal ${formatInstant(entry.statusCheckedAt)}` : 'Status as recorded when the reset was sent';
+  const checkedTitle = entry.statusCheckedAt ? `Status read from the portal ${t.instant(entry.statusCheckedAt)}` : 'Status as recorded when the reset was sent';
 
   return (
     <div role="row" aria-rowindex={index + 2} className="rc-history-row" data-status={refused ? 'refused' : entry.status} style={{ ...style, display: 'grid', gridTemplateColumns: GRID_COLUMNS, height: ROW_HEIGHT }}>
       <div role="cell" className="rc-history-cell">
-        <Text size="sm" style={clamp} title={formatInstant(entry.at)}>{formatDay(entry.at)}</Text>
+        <Text size="sm" style={clamp} title={t.instant(entry.at)}>{t.day(entry.at)}</Text>
         <Text size="xs" style={clamp}>
-          {formatClock(entry.at)}
+          {t.clock(entry.at)}
           {Math.abs(now - Date.parse(entry.at)) < 2 * 86_400_000 ? ` · ${formatRelative(Date.parse(entry.at), now)}` : ''}
         </Text>
         <Text size="xs" c="dimmed" style={clamp}>by {entry.staffName || '(no name)'}</Text>
@@ -113,7 +114,7 @@ export function HistoryRow({ entry: listed, check, offline, now, index, style, a
         {!refused && (
           <Stack gap={4} align="stretch">
             <VisuallyHidden id={describedBy}>
-              {`${entry.userName || entry.userId}, ext ${entry.extension || '—'}, ${entry.customerName || entry.customerId}: reset at ${formatInstant(entry.at)}`}
+              {`${entry.userName || entry.userId}, ext ${entry.extension || '—'}, ${entry.customerName || entry.customerId}: reset at ${t.instant(entry.at)}`}
             </VisuallyHidden>
             <Button size="compact-xs" variant="subtle" onClick={() => actions.refresh(entry)} loading={actions.busy.refresh === entry.id} aria-describedby={describedBy}>
               Refresh status

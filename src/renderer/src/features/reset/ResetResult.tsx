@@ -1,36 +1,24 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { Customer, User } from '../../../../shared/domain/portal-entities';
-import { describePasswordState, formatInstant } from '../../../../shared/ticket-note';
+import { describePasswordState } from '../../../../shared/ticket-note';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { unwrap } from '../../lib/api-error';
 import { formatRelative } from '../../lib/format-time';
 import { useNow } from '../../lib/use-now';
-import { useConsole, type ResetAttempt } from '../console/console-state';
-import { historyKeys } from '../history/queries';
-import { userKeys } from '../users/queries';
-import { portalMutation } from '../../lib/connectivity';
+import type { ResetAttempt } from '../../state/console-state';
+import { useTimeFormat } from '../../state/time-format';
 import { issuedSince } from './attempt';
+import { useCheckStatus } from './queries';
 
 export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt; customer: Customer; user: User }) {
   const now = useNow(15_000);
-  const queryClient = useQueryClient();
-  const { setAttempt } = useConsole();
-  const check = useMutation({
-    meta: portalMutation,
-    mutationFn: () => unwrap(window.api.reset.status({ customerId: customer.id, userId: user.userId })),
-    onSuccess: (fresh) => {
-      queryClient.setQueryData(userKeys.detail(customer.id, user.userId), fresh);
-      void queryClient.invalidateQueries({ queryKey: historyKeys.all });
-      setAttempt({ ...attempt, checked: { user: fresh, at: Date.now() } });
-    },
-  });
+  const t = useTimeFormat();
+  const check = useCheckStatus(attempt, customer, user);
   const checkButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (attempt.outcome.outcome === 'unknown') checkButton.current?.focus();
   }, [attempt.outcome]);
-  const when = (iso: string) => `${formatInstant(iso)} (${formatRelative(Date.parse(iso), now)})`;
+  const when = (iso: string) => `${t.instant(iso)} (${formatRelative(Date.parse(iso), now)})`;
 
   if (attempt.outcome.outcome === 'sent') {
     const o = attempt.outcome;
@@ -77,7 +65,7 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
                 : 'The portal shows no temporary password for this attempt: the reset did not go through. You can send one now.'}
             </Text>
             <Text size="xs" c="dimmed">
-              Checked {formatInstant(new Date(checked.at).toISOString())}: {describePasswordState(checked.user.password)}
+              Checked {t.instant(new Date(checked.at).toISOString())}: {describePasswordState(checked.user.password, t)}
             </Text>
           </Alert>
         )}

@@ -1,5 +1,5 @@
 import type { User } from '../../../../shared/domain/portal-entities';
-import type { ResetAttempt } from '../console/console-state';
+import type { ResetAttempt } from '../../state/console-state';
 
 /** Did a temporary password appear at or after the attempt? (A minute of slack for clock differences.) */
 export function issuedSince(user: User, startedAt: number): boolean {

@@ -1,30 +1,17 @@
 import { Badge, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { AppInfo, SettingsView } from '../../../../shared/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { unwrap } from '../../lib/api-error';
-import { settingsKeys } from '../app/queries';
+import { useForgetCredentials, useSaveStaffName } from './queries';
 import { SignInForm } from './SignInForm';
 
 export function SettingsPage({ info, settings }: { info: AppInfo; settings: SettingsView }) {
-  const queryClient = useQueryClient();
   const [name, setName] = useState(settings.staffName);
   const [changing, setChanging] = useState(false);
   const [confirmForget, setConfirmForget] = useState(false);
 
-  const saveName = useMutation({
-    mutationFn: (staffName: string) => unwrap(window.api.settings.setStaffName({ staffName })),
-    onSuccess: (view) => queryClient.setQueryData(settingsKeys.view(), view),
-  });
-  const forget = useMutation({
-    mutationFn: () => unwrap(window.api.auth.forget({})),
-    onSuccess: (view) => {
-      setConfirmForget(false);
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'settings' && q.queryKey[0] !== 'app' });
-      queryClient.setQueryData(settingsKeys.view(), view);
-    },
-  });
+  const saveName = useSaveStaffName();
+  const forget = useForgetCredentials(() => setConfirmForget(false));
 
   function onSaveName(e: FormEvent) {
     e.preventDefault();

@@ -1,37 +1,21 @@
 import { Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Customer, User } from '../../../../shared/domain/portal-entities';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { unwrap } from '../../lib/api-error';
-import { resetKeys } from '../reset/queries';
-import { userKeys } from './queries';
-import { portalMutation } from '../../lib/connectivity';
+import { useSaveEmail } from './queries';
 
 const looksLikeEmail = (v: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
 
 /** Add or correct a user's Email: typed, confirmed, saved, then re-read from the portal. */
 export function EditEmail({ customer, user, onDone }: { customer: Customer; user: User; onDone(): void }) {
-  const queryClient = useQueryClient();
   const [value, setValue] = useState(user.email ?? '');
   const [confirming, setConfirming] = useState(false);
   const next = value.trim();
   const problem = next !== '' && !looksLikeEmail(next) ? 'An address needs a name, an @ and a domain such as example.com.' : null;
 
-  const save = useMutation({
-    meta: portalMutation,
-    mutationFn: (email: string) => unwrap(window.api.users.setEmail({ customerId: customer.id, userId: user.userId, email })),
-    onSuccess: async (updated) => {
-      queryClient.setQueryData(userKeys.detail(customer.id, user.userId), updated);
-      await Promise.all([
-        // Re-read what the portal now holds, and refresh lists and warnings that show the Email.
-        queryClient.invalidateQueries({ queryKey: userKeys.detail(customer.id, user.userId) }),
-        queryClient.invalidateQueries({ queryKey: userKeys.searches(customer.id) }),
-        queryClient.invalidateQueries({ queryKey: resetKeys.warnings(customer.id, user.userId) }),
-      ]);
-      setConfirming(false);
-      onDone();
-    },
+  const save = useSaveEmail(customer, user, () => {
+    setConfirming(false);
+    onDone();
   });
 
   function onSubmit(e: FormEvent) {

@@ -6,8 +6,8 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Customer, UserSummary } from '../../../../shared/domain/portal-entities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorCodeOf } from '../../lib/api-error';
-import { useConsole } from '../console/console-state';
-import { Highlighted } from '../customers/Highlighted';
+import { useConsole } from '../../state/console-state';
+import { Highlighted } from '../../components/Highlighted';
 import { userSearchQuery } from './queries';
 
 const ROW_HEIGHT = 56;
