@@ -9,18 +9,25 @@ export interface TimeFormat {
   instant(iso: string): string;
   /** `Sat 28 Nov 2026` */
   day(iso: string): string;
+  /** `28 Nov 2026`: a day short enough for a table cell. */
+  date(iso: string): string;
   /** `20:54 GMT` */
   clock(iso: string): string;
 }
 
 function timeFormatOf(timeZone: string, locale: string): TimeFormat {
   const options = { timeZone, locale };
+  const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone });
   const clockFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone });
   return {
     timeZone,
     locale,
     instant: (iso) => formatInstant(iso, options),
     day: (iso) => formatDay(iso, options),
+    date: (iso) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
+    },
     clock: (iso) => {
       const date = new Date(iso);
       return Number.isNaN(date.getTime()) ? iso : clockFormat.format(date);

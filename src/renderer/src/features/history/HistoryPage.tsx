@@ -107,15 +107,15 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
       </Group>
 
       <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Filter resets">
-        <TextInput label="Company or account" placeholder="Acme Dental or 100-2001" value={form.customer} onChange={(e) => set('customer', e.currentTarget.value)} w={200} />
-        <TextInput label="User, extension or Email" placeholder="jane, 1042, jane@…" value={form.user} onChange={(e) => set('user', e.currentTarget.value)} w={200} />
+        <TextInput label="Company or account" placeholder="Acme Dental or 100-2001" value={form.customer} onChange={(e) => set('customer', e.currentTarget.value)} w={220} />
+        <TextInput label="User, extension or Email" placeholder="jane, 1042, jane@…" value={form.user} onChange={(e) => set('user', e.currentTarget.value)} w={220} />
         <TextInput label="From" placeholder={dayHint} value={form.from} onChange={(e) => set('from', e.currentTarget.value)} w={150} inputMode="numeric" autoComplete="off" />
         <TextInput label="To" placeholder={dayHint} value={form.to} onChange={(e) => set('to', e.currentTarget.value)} w={150} inputMode="numeric" autoComplete="off" />
         <NativeSelect label="Status" data={statusOptions} value={form.status} onChange={(e) => set('status', e.currentTarget.value as ResetStatus | '')} w={140} />
         {isFiltered(form) && (
           <Button variant="subtle" onClick={() => setForm(emptyFilterForm)}>Clear filters</Button>
         )}
-        {(list.isFetching || checks.some((c) => c.isFetching)) && <Loader size="sm" aria-label="Reading" />}
+        {(list.isFetching || checks.some((c) => c.isFetching)) && <Loader size="sm" role="status" aria-label="Reading" />}
       </Group>
 
       <Text size="sm" role="status" aria-live="polite" c={offline ? 'orange.9' : undefined}>
@@ -160,8 +160,8 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
               <div role="columnheader"><VisuallyHidden>Actions</VisuallyHidden></div>
             </div>
           </div>
-          <div ref={scrollRef} className="rc-history-scroll" style={{ height: listHeight, scrollbarGutter: 'stable' }} tabIndex={-1}>
-            <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div ref={scrollRef} role="rowgroup" className="rc-history-scroll" style={{ height: listHeight, scrollbarGutter: 'stable' }}>
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item, n) => {
                 const entry = entries[item.index]!;
                 return (

@@ -1,12 +1,14 @@
 import { Badge, Button, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import type { HistoryEntry, HistoryStatusCheck, ResetStatus } from '../../../../shared/ipc/contract';
+import { Address } from '../../components/Address';
 import { describeRemaining, formatCountdown, formatRelative } from '../../lib/format-time';
 import { useTimeFormat } from '../../state/time-format';
 import { shortInstant } from './history-note';
 
 export const ROW_HEIGHT = 96;
-export const GRID_COLUMNS = 'minmax(140px, 0.9fr) minmax(140px, 1fr) minmax(160px, 1.1fr) minmax(160px, 1.1fr) minmax(180px, 1.1fr) 148px';
+// Fits the 760 px a 1024-wide window leaves beside the navigation, scrollbar included.
+export const GRID_COLUMNS = 'minmax(96px, 0.8fr) minmax(104px, 1fr) minmax(112px, 1fr) minmax(164px, 1.4fr) minmax(118px, 1fr) 148px';
 
 const statusLabel: Record<ResetStatus, string> = { pending: 'Pending', completed: 'Completed', expired: 'Expired', unknown: 'Unknown' };
 const statusColor: Record<ResetStatus, string> = { pending: 'blue', completed: 'teal', expired: 'orange', unknown: 'gray' };
@@ -73,25 +75,22 @@ export function HistoryRow({ entry: listed, check, offline, now, index, style, a
   return (
     <div role="row" aria-rowindex={index + 2} className="rc-history-row" data-status={refused ? 'refused' : entry.status} style={{ ...style, display: 'grid', gridTemplateColumns: GRID_COLUMNS, height: ROW_HEIGHT }}>
       <div role="cell" className="rc-history-cell">
-        <Text size="sm" style={clamp} title={t.instant(entry.at)}>{t.day(entry.at)}</Text>
-        <Text size="xs" style={clamp}>
-          {t.clock(entry.at)}
-          {Math.abs(now - Date.parse(entry.at)) < 2 * 86_400_000 ? ` · ${formatRelative(Date.parse(entry.at), now)}` : ''}
-        </Text>
-        <Text size="xs" c="dimmed" style={clamp}>by {entry.staffName || '(no name)'}</Text>
+        <Text size="sm" style={clamp} title={`${t.instant(entry.at)} (${formatRelative(Date.parse(entry.at), now)})`}>{t.clock(entry.at)}</Text>
+        <Text size="xs" style={clamp}>{t.date(entry.at)}</Text>
+        <Text size="xs" c="dimmed" lineClamp={2} title={entry.staffName}>by {entry.staffName || '(no name)'}</Text>
       </div>
       <div role="cell" className="rc-history-cell">
-        <Text size="sm" fw={600} style={clamp} title={entry.customerName}>{entry.customerName || entry.customerId}</Text>
-        {entry.accountNumber && <Text size="xs" c="dimmed" ff="monospace" style={clamp}>Acct {entry.accountNumber}</Text>}
+        <Text size="sm" fw={600} lineClamp={2} title={entry.customerName}>{entry.customerName || entry.customerId}</Text>
+        {entry.accountNumber && <Text size="xs" c="dimmed" ff="monospace" style={clamp} title={entry.accountNumber}>Acct {entry.accountNumber}</Text>}
       </div>
       <div role="cell" className="rc-history-cell">
         <Text size="sm" style={clamp} title={entry.userName}>{entry.userName || entry.userId}</Text>
-        <Text size="xs" c="dimmed" style={clamp}>ext {entry.extension || '—'}</Text>
-        <Text size="xs" c="dimmed" style={clamp} title={entry.userId}>{entry.userId}</Text>
+        <Text size="xs" c="dimmed" style={clamp} title={entry.extension}>ext {entry.extension || '—'}</Text>
+        <Text size="xs" c="dimmed" lineClamp={2} title={entry.userId}><Address text={entry.userId} /></Text>
       </div>
       <div role="cell" className="rc-history-cell">
-        <Text size="sm" style={{ wordBreak: 'break-all', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }} title={entry.email ?? undefined}>
-          {entry.email ?? '—'}
+        <Text size="sm" lineClamp={2} title={entry.email ?? undefined}>
+          {entry.email ? <Address text={entry.email} /> : '—'}
         </Text>
         {refused ? (
           <Text size="xs" c="red.8">Not sent: {entry.outcome.replace(/_/g, ' ')}</Text>

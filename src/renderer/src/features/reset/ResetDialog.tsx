@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { Customer, User } from '../../../../shared/domain/portal-entities';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Address } from '../../components/Address';
 import { newIntentId } from '../../lib/intent-id';
 import { resetWarningsQuery, useStartReset } from './queries';
 
@@ -39,11 +40,11 @@ export function ResetDialog({ customer, user, onClose }: Props) {
 
   const w = warnings.data;
   return (
-    <Modal opened onClose={() => !send.isPending && onClose(false)} title={<Text fw={700}>Reset password for {user.firstName} {user.lastName}</Text>} size="lg" centered>
+    <Modal opened onClose={() => !send.isPending && onClose(false)} title={<Text fw={700}>Reset password for {user.firstName} {user.lastName}</Text>} size="lg" centered closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack gap="md">
         <div>
           <Text size="sm">The temporary password will be e-mailed to:</Text>
-          <Text fw={700} size="xl" style={{ wordBreak: 'break-all' }}>{user.email}</Text>
+          <Text fw={700} size="xl"><Address text={user.email} /></Text>
           <Text size="sm" c="dimmed">
             {differs
               ? `This is the user’s Email. It is not the User ID (${user.userId}), which is only the username.`

@@ -2,6 +2,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { Customer, User } from '../../../../shared/domain/portal-entities';
 import { describePasswordState } from '../../../../shared/ticket-note';
+import { Address } from '../../components/Address';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatRelative } from '../../lib/format-time';
 import { useNow } from '../../lib/use-now';
@@ -23,11 +24,24 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
   if (attempt.outcome.outcome === 'sent') {
     const o = attempt.outcome;
     const differs = o.sentTo.trim().toLowerCase() !== user.userId.trim().toLowerCase();
+    // The portal shows a password change at or after this reset: the countdown is over, the job is done.
+    const changedAt = user.password.changedAt && Date.parse(user.password.changedAt) >= Date.parse(o.issuedAt) ? user.password.changedAt : null;
+    if (changedAt) {
+      return (
+        <Alert color="teal" variant="light" title="Password changed" role="status">
+          <Text size="sm">
+            {user.firstName} {user.lastName} signed in with the temporary password and chose a new password {when(changedAt)}. The reset is
+            complete; the temporary password no longer works.
+          </Text>
+          <Text size="xs" c="dimmed">Reset reference {o.resetId}, sent {t.instant(o.issuedAt)}</Text>
+        </Alert>
+      );
+    }
     return (
       <Alert color="teal" variant="light" title="Temporary password sent" role="status">
         <Stack gap={6}>
           <Text size="sm">
-            Sent to <b>{o.sentTo}</b>{differs ? ' — the user’s Email, not the User ID.' : ' — the user’s Email.'}
+            Sent to <b><Address text={o.sentTo} /></b>{differs ? ' — the user’s Email, not the User ID.' : ' — the user’s Email.'}
           </Text>
           <Text size="sm">
             Sent {when(o.issuedAt)} · expires {when(o.expiresAt)}

@@ -4,6 +4,7 @@ import type { AppInfo, SettingsView } from '../../../../shared/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useForgetCredentials, useSaveStaffName } from './queries';
 import { SignInForm } from './SignInForm';
+import { TimeZoneSetting } from './TimeZoneSetting';
 
 export function SettingsPage({ info, settings }: { info: AppInfo; settings: SettingsView }) {
   const [name, setName] = useState(settings.staffName);
@@ -38,6 +39,8 @@ export function SettingsPage({ info, settings }: { info: AppInfo; settings: Sett
           </Stack>
         </form>
       </Paper>
+
+      <TimeZoneSetting settings={settings} />
 
       <Paper withBorder p="lg">
         <Stack gap="sm">
@@ -80,7 +83,7 @@ export function SettingsPage({ info, settings }: { info: AppInfo; settings: Sett
         </Stack>
       </Paper>
 
-      <Modal opened={confirmForget} onClose={() => setConfirmForget(false)} title="Forget the parent-admin credentials?" centered>
+      <Modal opened={confirmForget} onClose={() => setConfirmForget(false)} title="Forget the parent-admin credentials?" centered closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack>
           <Text size="sm">
             The console removes them from {settings.credential?.storage === 'keychain' ? 'the system keychain' : 'this session'} and signs

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppInfo, CredentialStorage, SettingsView } from '../../../../shared/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -73,7 +73,7 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <Stack gap="md">
+      <Stack gap="sm">
         <Radio.Group value={mode} onChange={onModeChange} label="Which portal">
           <Group mt={6}>
             <Radio value="demo" label="Built-in demo portal" />
@@ -91,6 +91,7 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
           autoComplete="off"
           spellCheck={false}
         />
+        <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
         <TextInput
           ref={usernameInput}
           label="Username"
@@ -108,6 +109,7 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
           onChange={(e) => setPassword(e.currentTarget.value)}
           autoComplete="off"
         />
+        </SimpleGrid>
         {askStaffName && (
           <TextInput
             label="Your name"
@@ -118,7 +120,7 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
           />
         )}
         {!keychainOk && info.keychain.status === 'unavailable' && (
-          <Alert color="yellow" variant="light" title="The system keychain is not available">
+          <Alert color="yellow" variant="light" p="xs" title="The system keychain is not available">
             <Text size="sm">
               Reason: {info.keychain.reason}. The credentials can be kept for this session only: the console forgets them when it
               closes and asks again next time.

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Customer, User } from '../../../../shared/domain/portal-entities';
+import { Address } from '../../components/Address';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSaveEmail } from './queries';
 
@@ -56,12 +57,12 @@ export function EditEmail({ customer, user, onDone }: { customer: Customer; user
           </Group>
         </Stack>
       </form>
-      <Modal opened={confirming} onClose={() => !save.isPending && setConfirming(false)} title="Change the Email?" centered>
+      <Modal opened={confirming} onClose={() => !save.isPending && setConfirming(false)} title="Change the Email?" centered closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack gap="sm">
           <Text size="sm">
             {user.firstName} {user.lastName}’s Email will be:
           </Text>
-          <Text fw={700} size="lg" style={{ wordBreak: 'break-all' }}>{next}</Text>
+          <Text fw={700} size="lg"><Address text={next} /></Text>
           {user.email && <Text size="sm" c="dimmed">It was {user.email}.</Text>}
           <Text size="sm">Temporary passwords will go to this address. Did the caller confirm it?</Text>
           {save.isError && <ErrorAlert title="The Email was not changed" error={save.error} compact />}
