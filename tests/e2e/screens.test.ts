@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DataFile } from '../../src/portal-sim/data-file';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
 import { customerResult, openCustomer, pickUser, searchCustomers, sendReset, signIn } from './fixtures/flows';
-import { checkScreen } from './fixtures/screen-checks';
+import { checkScreen, lineBreaksIn, SIZES } from './fixtures/screen-checks';
 
 /**
  * Every screen a staffer meets, at 1280×800 and 1024×768: axe-core finds no serious or critical
@@ -81,6 +81,15 @@ describe('every screen: accessible, nothing clipped, at 1280×800 and 1024×768'
     // Re-read stays whole beside a long name.
     const reread = page.getByRole('button', { name: 'Re-read' });
     expect(await reread.evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
+
+    // The long address wraps, and only after an '@' or a '.', at both sizes.
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      const breaksAfter = await lineBreaksIn(page.getByLabel('Email', { exact: true }));
+      expect(breaksAfter.length, `wraps at ${size.width}`).toBeGreaterThan(0);
+      expect(breaksAfter.filter((ch) => ch !== '@' && ch !== '.'), `breaks at ${size.width}`).toEqual([]);
+    }
+    await page.setViewportSize(SIZES[0]);
 
     await pickUser(page, 'jane', 'Jane Smith');
     Object.assign(problems, await checkScreen(page, '06-user-panel'));
