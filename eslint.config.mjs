@@ -1,6 +1,7 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 
 /**
@@ -16,6 +17,33 @@ const restricted = (paths, patterns = []) => [
   },
 ];
 const layerPattern = (group, message) => ({ group, message });
+
+/**
+ * Renderer features stand alone: what several share lives in src/renderer/src/state, lib or components,
+ * and screens (src/renderer/src/screens) put features together. A feature imports no other feature and
+ * no screen, so each can change, move or go without touching the others.
+ */
+const featuresDir = 'src/renderer/src/features';
+const features = readdirSync(new URL(`./${featuresDir}`, import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const rendererBans = ['electron', 'axios', 'keytar', ...nodeBuiltins];
+const rendererLayer = layerPattern(['**/main/**', '**/portal-sim/**', '**/preload/**', 'node:*'], 'The renderer reaches the main process only through window.api.');
+const featureBlocks = features.map((feature) => {
+  const others = features.filter((f) => f !== feature).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return {
+    files: [`${featuresDir}/${feature}/**/*.{ts,tsx}`],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restricted(rendererBans, [
+        rendererLayer,
+        {
+          regex: `^(\\.\\./)+(features/)?(${others.join('|')})(/|$)`,
+          message: `Feature "${feature}" may not import another feature: move what they share to src/renderer/src/state (or lib, components), or compose them in a screen.`,
+        },
+        { regex: '^(\\.\\./)+screens(/|$)', message: 'A feature does not import a screen; screens compose features.' },
+      ]),
+    },
+  };
+});
 
 const securityBans = [
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never render markup from data: show portal names as text.' },
@@ -81,12 +109,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-restricted-imports': restricted(
-        ['electron', 'axios', 'keytar', ...nodeBuiltins],
-        [layerPattern(['**/main/**', '**/portal-sim/**', '**/preload/**', 'node:*'], 'The renderer reaches the main process only through window.api.')],
-      ),
+      '@typescript-eslint/no-restricted-imports': restricted(rendererBans, [rendererLayer]),
     },
   },
+  ...featureBlocks,
   {
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/electron/**'],

@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataFile } from '../../src/portal-sim/data-file';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
+import { openCustomer, outbox, pickUser, simStats, submitCustomerSearch } from './fixtures/flows';
 
 /**
  * The secret boundary, end to end: a canary parent-admin password is typed into the console once, the
@@ -110,33 +110,6 @@ async function browserPlaces(f: ConsoleFixture): Promise<Record<string, string>>
   };
 }
 
-async function simStats(f: ConsoleFixture): Promise<{ requests: number }> {
-  return (await f.simControl('/_sim/stats', undefined, 'GET')) as { requests: number };
-}
-
-async function outbox(f: ConsoleFixture, to: string): Promise<{ tempPassword: string }[]> {
-  return ((await f.simControl(`/_sim/outbox?to=${encodeURIComponent(to)}`, undefined, 'GET')) as { messages: { tempPassword: string }[] }).messages;
-}
-
-async function searchCustomers(page: Page, query: string): Promise<void> {
-  const field = page.getByRole('textbox', { name: 'Customer' });
-  await field.fill(query);
-  await field.press('Enter');
-}
-
-async function openCustomer(page: Page, query: string, name: string): Promise<void> {
-  await searchCustomers(page, query);
-  await page.getByRole('button', { name: new RegExp(`^${name} (Exact name )?Acct`) }).click();
-  await page.getByRole('textbox', { name: 'Search users' }).waitFor();
-}
-
-async function pickUser(page: Page, q: string, fullName: string): Promise<void> {
-  const field = page.getByRole('textbox', { name: 'Search users' });
-  await field.fill(q);
-  await field.press('Enter');
-  await page.getByRole('heading', { name: fullName, level: 2 }).waitFor();
-}
-
 describe('secret boundary, end to end in the browser shell', () => {
   let f: ConsoleFixture | null = null;
   let processOutput: string[] = [];
@@ -206,11 +179,11 @@ describe('secret boundary, end to end in the browser shell', () => {
     const logged = (pattern: RegExp) => expect.poll(() => f!.logs.some((l) => pattern.test(l)), { timeout: 15_000 }).toBe(true);
     const settled = () => page.getByText(/match(es)? for “|Code: /).first().waitFor();
     await f.simControl('/_sim/faults', { path: '/pap/v1/customers', kind: 'status', status: 500, times: 3 });
-    await searchCustomers(page, 'Northwind');
+    await submitCustomerSearch(page, 'Northwind');
     await logged(/"path":"\/pap\/v1\/customers","status":500,"ms":\d+,"attempt":3/);
     await settled();
     await f.simControl('/_sim/faults', { path: '/pap/v1/customers', kind: 'malformed', times: 1 });
-    await searchCustomers(page, 'North');
+    await submitCustomerSearch(page, 'North');
     await logged(/"event":"portal.bad_response"/);
     await settled();
     await f.simControl('/_sim/faults', { path: '/pap/v1/customers', kind: 'drop', times: 1 });

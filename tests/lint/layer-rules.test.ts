@@ -39,6 +39,26 @@ describe('layer rules', () => {
   });
 });
 
+describe('renderer feature boundaries', () => {
+  it.each([
+    ["import { userSearchQuery } from '../users/queries';\nexport const x = userSearchQuery;", 'src/renderer/src/features/history/bad.ts'],
+    ["import type { FilterForm } from '../history/history-filter';\nexport type X = FilterForm;", 'src/renderer/src/features/reset/bad.ts'],
+    ["import { UserCard } from '../../features/users/UserCard';\nexport const x = UserCard;", 'src/renderer/src/features/customers/bad.ts'],
+    ["import { UserPanel } from '../../screens/UserPanel';\nexport const x = UserPanel;", 'src/renderer/src/features/users/bad.ts'],
+  ])('refuses %j in %s', async (code, filePath) => {
+    expect(await ruleIdsFor(code, filePath)).toContain('@typescript-eslint/no-restricted-imports');
+  });
+
+  it.each([
+    ["import { useConsole } from '../../state/console-state';\nexport const x = useConsole;", 'src/renderer/src/features/users/ok.ts'],
+    ["import { userSearchQuery } from './queries';\nexport const x = userSearchQuery;", 'src/renderer/src/features/users/ok.ts'],
+    ["import { Address } from '../../components/Address';\nexport const x = Address;", 'src/renderer/src/features/history/ok.ts'],
+    ["import { UserCard } from '../features/users/UserCard';\nexport const x = UserCard;", 'src/renderer/src/screens/ok.ts'],
+  ])('allows %j in %s', async (code, filePath) => {
+    expect(await ruleIdsFor(code, filePath)).toEqual([]);
+  });
+});
+
 describe('security bans', () => {
   it.each([
     ['export const el = <div dangerouslySetInnerHTML={{ __html: name }} />;', 'src/renderer/src/Bad.tsx'],

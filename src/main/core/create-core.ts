@@ -100,6 +100,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await settings.update((s) => ({ ...s, staffName }));
       return settingsViewOf(ctx);
     },
+    'settings:setTimeZone': async ({ timeZone }) => {
+      await settings.update((s) => ({ ...s, timeZone }));
+      return settingsViewOf(ctx);
+    },
     'auth:signIn': (input) => auth.signIn(input),
     'auth:forget': () => auth.forget(),
     'auth:status': () => auth.status(),

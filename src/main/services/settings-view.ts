@@ -13,6 +13,7 @@ export function settingsViewOf(ctx: ConsoleContext): SettingsView {
   return {
     portalMode: portalModeOf(choice),
     staffName: ctx.settings.current().staffName,
+    timeZone: ctx.settings.current().timeZone ?? null,
     credential,
     settingsProblem: ctx.settings.problem(),
   };

@@ -12,6 +12,8 @@ export const settingsFile = z
     // A stored address that breaks today's rules (an older build accepted more) sets the file aside.
     portal: portalChoice,
     staffName: z.string().max(80),
+    /** IANA zone for times on screen; absent or null = the system's. */
+    timeZone: z.string().max(64).nullable().optional(),
     profiles: z.record(z.string().min(1).max(2100), storedProfile),
   })
   .strict();

@@ -1,7 +1,7 @@
 import { Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from './components/ErrorAlert';
-import { appInfoQuery, settingsQuery } from './features/app/queries';
+import { appInfoQuery, settingsQuery } from './state/app-queries';
 import { FirstRun } from './features/settings/FirstRun';
 import { Shell } from './Shell';
 

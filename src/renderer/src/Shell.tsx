@@ -2,8 +2,9 @@ import { AppShell, Badge, Group, Kbd, NavLink, Text, Title, Tooltip } from '@man
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, SettingsView } from '../../shared/ipc/contract';
 import { OfflineBanner } from './components/OfflineBanner';
-import { ConsolePage } from './features/console/ConsolePage';
-import { ConsoleProvider, useConsole } from './features/console/console-state';
+import { ConsolePage } from './screens/ConsolePage';
+import { ConsoleProvider, useConsole } from './state/console-state';
+import { TimeFormatProvider } from './state/time-format';
 import { HistoryPage } from './features/history/HistoryPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { hrefOf, navigate, useRoute, type Route } from './lib/route';
@@ -15,9 +16,11 @@ interface Props {
 
 export function Shell(props: Props) {
   return (
-    <ConsoleProvider>
-      <ShellInner {...props} />
-    </ConsoleProvider>
+    <TimeFormatProvider timeZone={props.settings.timeZone}>
+      <ConsoleProvider>
+        <ShellInner {...props} />
+      </ConsoleProvider>
+    </TimeFormatProvider>
   );
 }
 
@@ -109,7 +112,7 @@ function ShellInner({ info, settings }: Props) {
   ];
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: { base: 160, lg: 200 }, breakpoint: 0 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { errorCodeOf, shouldRetryRead } from './lib/api-error';
-import { authKeys, settingsKeys } from './features/app/queries';
+import { authKeys, settingsKeys } from './state/query-keys';
 import { connectivity, isPortalKey } from './lib/connectivity';
 
 /**

@@ -6,6 +6,7 @@ export const channels = [
   'app:info',
   'settings:get',
   'settings:setStaffName',
+  'settings:setTimeZone',
   'auth:signIn',
   'auth:forget',
   'auth:status',

@@ -42,6 +42,8 @@ export type CredentialInfo = z.infer<typeof credentialInfo>;
 export const settingsView = z.object({
   portalMode,
   staffName: z.string(),
+  /** The staffer's chosen IANA time zone for every time on screen; null = the system's. */
+  timeZone: z.string().nullable(),
   credential: credentialInfo.nullable(),
   /** Set when the settings file could not be read and was set aside. */
   settingsProblem: z.string().nullable(),
@@ -49,6 +51,17 @@ export const settingsView = z.object({
 export type SettingsView = z.infer<typeof settingsView>;
 
 export const staffName = z.string().trim().min(1).max(80);
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+/** An IANA time zone name this runtime knows, e.g. `Europe/London`. */
+export const timeZoneName = z.string().min(1).max(64).refine(isTimeZone, 'Not a time zone this computer knows.');
 
 export const signInInput = z
   .object({
@@ -152,6 +165,7 @@ export const contract = {
   'app:info': { input: emptyInput, output: appInfo },
   'settings:get': { input: emptyInput, output: settingsView },
   'settings:setStaffName': { input: z.object({ staffName }).strict(), output: settingsView },
+  'settings:setTimeZone': { input: z.object({ timeZone: timeZoneName.nullable() }).strict(), output: settingsView },
   'auth:signIn': { input: signInInput, output: settingsView },
   'auth:forget': { input: emptyInput, output: settingsView },
   'auth:status': { input: emptyInput, output: connectionStatus },

@@ -9,6 +9,7 @@ const valid: { [C in Channel]: Record<string, unknown> } = {
   'app:info': {},
   'settings:get': {},
   'settings:setStaffName': { staffName: 'Sam' },
+  'settings:setTimeZone': { timeZone: 'Europe/London' },
   'auth:signIn': { portal: { mode: 'demo' }, username: 'helpdesk', password: 'x-password', storage: 'session' },
   'auth:forget': {},
   'auth:status': {},

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { authStatusQuery } from '../features/app/queries';
+import { authStatusQuery } from '../state/app-queries';
 import { errorCodeOf } from '../lib/api-error';
 import { useUnreachableSince } from '../lib/connectivity';
 

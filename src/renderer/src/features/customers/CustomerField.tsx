@@ -1,6 +1,6 @@
 import { Button, Group, TextInput } from '@mantine/core';
 import type { FormEvent, KeyboardEvent } from 'react';
-import { useConsole } from '../console/console-state';
+import { useConsole } from '../../state/console-state';
 
 /** The Customer Service Tool's one field: Enter searches. ArrowDown moves into the results. */
 export function CustomerField() {

@@ -5,10 +5,11 @@ import { errorTable } from '../../../../shared/errors';
 import type { CustomerSummary } from '../../../../shared/domain/portal-entities';
 import { foldText } from '../../../../shared/text/fold';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useConsole } from '../console/console-state';
+import { countOf } from '../../lib/plural';
+import { useConsole } from '../../state/console-state';
 import { customerSearchQuery } from './queries';
-import { Highlighted } from './Highlighted';
-import { useOpenCustomer } from './use-open-customer';
+import { Highlighted } from '../../components/Highlighted';
+import { useOpenCustomer } from '../../state/use-open-customer';
 
 /** Matches for the submitted Customer search; opening one does the Access CAP step. */
 export function CustomerResults({ onOpened }: { onOpened(): void }) {
@@ -105,9 +106,10 @@ export function CustomerResults({ onOpened }: { onOpened(): void }) {
                     <Group gap={8} mt={2}>
                       <Text size="sm" ff="monospace" fw={600}>{c.accountNumber ? `Acct ${c.accountNumber}` : 'No account number'}</Text>
                       <Text size="sm" fw={600}>{c.city ?? 'City unknown'}</Text>
-                      <Text size="sm" c="dimmed">{c.userCount === 1 ? '1 user' : `${c.userCount} users`}</Text>
+                      <Text size="sm" c="dimmed">{countOf(c.userCount, 'user')}</Text>
                     </Group>
                   </div>
+                  <div className="rc-no-shrink">
                   {opening ? (
                     <Loader size="sm" />
                   ) : suspended ? (
@@ -117,6 +119,7 @@ export function CustomerResults({ onOpened }: { onOpened(): void }) {
                   ) : (
                     <Badge color="teal" variant="light">Active</Badge>
                   )}
+                  </div>
                 </Group>
                 {suspended && (
                   <Text id={`suspended-${c.id}`} size="xs" c="red.8" mt={4}>

@@ -1,6 +1,7 @@
 import { Badge, CloseButton, Group, Paper, Text } from '@mantine/core';
 import type { Customer } from '../../../../shared/domain/portal-entities';
-import { useConsole } from '../console/console-state';
+import { countOf } from '../../lib/plural';
+import { useConsole } from '../../state/console-state';
 
 export function OpenCustomerCard({ customer }: { customer: Customer }) {
   const { closeCustomer, customerInput } = useConsole();
@@ -13,7 +14,7 @@ export function OpenCustomerCard({ customer }: { customer: Customer }) {
           <Group gap={8}>
             <Text size="sm" ff="monospace" fw={600}>{customer.accountNumber ? `Acct ${customer.accountNumber}` : 'No account number'}</Text>
             <Text size="sm">{customer.city ?? ''}</Text>
-            <Badge size="sm" variant="light" color="teal">{customer.userCount} users</Badge>
+            <Badge size="sm" variant="light" color="teal" tt="none">{countOf(customer.userCount, 'user')}</Badge>
           </Group>
         </div>
         <CloseButton

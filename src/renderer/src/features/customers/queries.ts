@@ -1,13 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { unwrap } from '../../lib/api-error';
-
-export const customerKeys = {
-  all: ['customers'] as const,
-  searches: () => [...customerKeys.all, 'search'] as const,
-  search: (name: string) => [...customerKeys.searches(), name] as const,
-  details: () => [...customerKeys.all, 'detail'] as const,
-  detail: (customerId: string) => [...customerKeys.details(), customerId] as const,
-};
+import { customerKeys } from '../../state/query-keys';
 
 export const CUSTOMER_SEARCH_LIMIT = 50;
 

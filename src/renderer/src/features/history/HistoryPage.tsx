@@ -1,25 +1,21 @@
 import { Button, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryEntry, ResetStatus, SettingsView } from '../../../../shared/ipc/contract';
-import { buildTicketNote, formatInstant } from '../../../../shared/ticket-note';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { unwrap } from '../../lib/api-error';
-import { copyRich, downloadBlob } from '../../lib/clipboard';
 import { useUnreachableSince } from '../../lib/connectivity';
-import { navigate } from '../../lib/route';
 import { useNow } from '../../lib/use-now';
-import { useConsole } from '../console/console-state';
-import { useOpenCustomer } from '../customers/use-open-customer';
-import { userDetailQuery } from '../users/queries';
+import { useTimeFormat } from '../../state/time-format';
 import { emptyFilterForm, filterOf, isFiltered, type FilterForm } from './history-filter';
-import { noteInputFromEntry } from './history-note';
 import { GRID_COLUMNS, HistoryRow, ROW_HEIGHT, type RowActions } from './HistoryRow';
-import { historyKeys, historyListQuery, historyStatusQuery } from './queries';
-import { useLocalAction } from './use-local-action';
+import { historyListQuery, historyStatusQuery } from './queries';
+import { useHistoryActions } from './use-history-actions';
+import { CONSOLE_LOCALE, datePattern } from '../../lib/locale-date';
 import './history.css';
+
+const dayHint = datePattern(CONSOLE_LOCALE).placeholder;
 
 const statusOptions = [
   { value: '', label: 'Any status' },
@@ -35,35 +31,15 @@ function checkable(e: HistoryEntry): boolean {
   return e.action !== 'reset_refused' && (e.status === 'pending' || e.status === 'unknown');
 }
 
-/**
- * After "Reset again" the console mounts with the user's panel and its Search users field takes focus;
- * put the keyboard on Reset password instead once it is on screen (the staffer came here to reset).
- */
-function focusResetPasswordWhenShown(timeoutMs = 3_000): void {
-  const until = Date.now() + timeoutMs;
-  const tick = () => {
-    const button = Array.from(document.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === 'Reset password');
-    if (button) {
-      requestAnimationFrame(() => {
-        if (!button.disabled) button.focus();
-      });
-    } else if (Date.now() < until) setTimeout(tick, 50);
-  };
-  setTimeout(tick, 0);
-}
-
 export function HistoryPage({ settings: _settings }: { settings: SettingsView }) {
-  const queryClient = useQueryClient();
-  const { pickUser } = useConsole();
-  const openCustomer = useOpenCustomer();
   const [form, setForm] = useState<FilterForm>(emptyFilterForm);
   const [debouncedForm] = useDebouncedValue(form, 250);
-  const filter = useMemo(() => filterOf(debouncedForm), [debouncedForm]);
+  const t = useTimeFormat();
+  const filter = useMemo(() => filterOf(debouncedForm, t.timeZone), [debouncedForm, t.timeZone]);
   const list = useQuery({ ...historyListQuery(filter), placeholderData: keepPreviousData });
   const entries = useMemo(() => list.data?.entries ?? [], [list.data]);
   const offline = useUnreachableSince() !== null;
   const now = useNow(1000);
-  const [copiedFor, setCopiedFor] = useState<HistoryEntry | null>(null);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // The project does not use the React Compiler; TanStack Virtual is the issue's chosen virtualiser.
@@ -106,29 +82,7 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
     }),
   });
 
-  const copy = useLocalAction(async (entry: HistoryEntry) => {
-    // The user's details make the note specific and give the live state; offline the note says the last known one.
-    const user = offline ? null : await queryClient.fetchQuery(userDetailQuery(entry.customerId, entry.userId)).catch(() => null);
-    const note = buildTicketNote(noteInputFromEntry(entry, user));
-    await copyRich(note.text, note.html);
-    setCopiedFor(entry);
-    await unwrap(window.api.history.noteCopied({ entryId: entry.id, customerId: entry.customerId, userId: entry.userId })).catch(() => undefined);
-  });
-  const refresh = useLocalAction(async (entry: HistoryEntry) => {
-    const check = await queryClient.fetchQuery({ ...historyStatusQuery(entry.id), staleTime: 0 });
-    if (check.status !== entry.status) await queryClient.invalidateQueries({ queryKey: historyKeys.lists() });
-  });
-  const resetAgain = useLocalAction(async (entry: HistoryEntry) => {
-    // The same path as opening it from Customer results: caches, fresh user reads, offline banner.
-    await openCustomer.mutateAsync(entry.customerId);
-    pickUser(entry.userId);
-    navigate('console');
-    focusResetPasswordWhenShown();
-  });
-  const exportCsv = useLocalAction(async () => {
-    const { csv, fileName } = await unwrap(window.api.history.exportCsv(filter));
-    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName);
-  });
+  const { copy, refresh, resetAgain, exportCsv, copiedFor, exported } = useHistoryActions(filter, offline);
 
   const actions: RowActions = {
     refresh: (e) => void refresh.start(e.id, e),
@@ -154,27 +108,32 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
       </Group>
 
       <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Filter resets">
-        <TextInput label="Company or account" placeholder="Acme Dental or 100-2001" value={form.customer} onChange={(e) => set('customer', e.currentTarget.value)} w={200} />
-        <TextInput label="User, extension or Email" placeholder="jane, 1042, jane@…" value={form.user} onChange={(e) => set('user', e.currentTarget.value)} w={200} />
-        <TextInput label="From" type="date" value={form.from} onChange={(e) => set('from', e.currentTarget.value)} w={150} />
-        <TextInput label="To" type="date" value={form.to} onChange={(e) => set('to', e.currentTarget.value)} w={150} />
+        <TextInput label="Company or account" placeholder="Acme Dental or 100-2001" value={form.customer} onChange={(e) => set('customer', e.currentTarget.value)} w={220} />
+        <TextInput label="User, extension or Email" placeholder="jane, 1042, jane@…" value={form.user} onChange={(e) => set('user', e.currentTarget.value)} w={220} />
+        <TextInput label="From" placeholder={dayHint} value={form.from} onChange={(e) => set('from', e.currentTarget.value)} w={150} inputMode="numeric" autoComplete="off" />
+        <TextInput label="To" placeholder={dayHint} value={form.to} onChange={(e) => set('to', e.currentTarget.value)} w={150} inputMode="numeric" autoComplete="off" />
         <NativeSelect label="Status" data={statusOptions} value={form.status} onChange={(e) => set('status', e.currentTarget.value as ResetStatus | '')} w={140} />
         {isFiltered(form) && (
           <Button variant="subtle" onClick={() => setForm(emptyFilterForm)}>Clear filters</Button>
         )}
-        {(list.isFetching || checks.some((c) => c.isFetching)) && <Loader size="sm" aria-label="Reading" />}
+        {(list.isFetching || checks.some((c) => c.isFetching)) && <Loader size="sm" role="status" aria-label="Reading" />}
       </Group>
 
       <Text size="sm" role="status" aria-live="polite" c={offline ? 'orange.9' : undefined}>
         {list.data ? `${entries.length.toLocaleString('en-GB')} ${entries.length === 1 ? 'reset' : 'resets'}${filtered ? ' match the filter' : ''}` : ''}
         {offline
-          ? ` · The portal cannot be reached: statuses are the last known${newestCheck ? ` (newest check ${formatInstant(newestCheck)})` : ''}. History, notes and export still work.`
+          ? ` · The portal cannot be reached: statuses are the last known${newestCheck ? ` (newest check ${t.instant(newestCheck)})` : ''}. History, notes and export still work.`
           : ''}
       </Text>
 
       {copiedFor && !copy.error && (
         <Text size="sm" c="teal.8" role="status">
           Ticket note for {copiedFor.userName || copiedFor.userId} copied — paste it into the ticket.
+        </Text>
+      )}
+      {exported && exportCsv.error === null && (
+        <Text size="sm" c="teal.9" role="status">
+          Exported <b>{exported}</b> to your Downloads folder.
         </Text>
       )}
       {exportCsv.error !== null && <ErrorAlert title="Export failed" error={exportCsv.error} onRetry={() => void exportCsv.start('export')} compact />}
@@ -202,8 +161,8 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
               <div role="columnheader"><VisuallyHidden>Actions</VisuallyHidden></div>
             </div>
           </div>
-          <div ref={scrollRef} className="rc-history-scroll" style={{ height: listHeight, scrollbarGutter: 'stable' }} tabIndex={-1}>
-            <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div ref={scrollRef} role="rowgroup" className="rc-history-scroll" style={{ height: listHeight, scrollbarGutter: 'stable' }}>
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item, n) => {
                 const entry = entries[item.index]!;
                 return (

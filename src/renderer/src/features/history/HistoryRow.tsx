@@ -1,12 +1,14 @@
 import { Badge, Button, Stack, Text, VisuallyHidden } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import type { HistoryEntry, HistoryStatusCheck, ResetStatus } from '../../../../shared/ipc/contract';
-import { formatDay, formatInstant } from '../../../../shared/ticket-note';
+import { Address } from '../../components/Address';
 import { describeRemaining, formatCountdown, formatRelative } from '../../lib/format-time';
-import { formatClock, shortInstant } from './history-note';
+import { useTimeFormat } from '../../state/time-format';
+import { shortInstant } from './history-note';
 
 export const ROW_HEIGHT = 96;
-export const GRID_COLUMNS = 'minmax(140px, 0.9fr) minmax(140px, 1fr) minmax(160px, 1.1fr) minmax(160px, 1.1fr) minmax(180px, 1.1fr) 148px';
+// Fits the 760 px a 1024-wide window leaves beside the navigation, scrollbar included.
+export const GRID_COLUMNS = 'minmax(96px, 0.8fr) minmax(104px, 1fr) minmax(112px, 1fr) minmax(164px, 1.4fr) minmax(118px, 1fr) 148px';
 
 const statusLabel: Record<ResetStatus, string> = { pending: 'Pending', completed: 'Completed', expired: 'Expired', replaced: 'Replaced', unknown: 'Unknown' };
 const statusColor: Record<ResetStatus, string> = { pending: 'blue', completed: 'teal', expired: 'orange', replaced: 'gray', unknown: 'gray' };
@@ -33,6 +35,7 @@ interface Props {
 const clamp: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' };
 
 function StatusDetail({ entry, now }: { entry: HistoryEntry; now: number }) {
+  const t = useTimeFormat();
   switch (entry.status) {
     case 'pending': {
       if (!entry.expiresAt) return <Text size="xs">Not used yet</Text>;
@@ -48,7 +51,7 @@ function StatusDetail({ entry, now }: { entry: HistoryEntry; now: number }) {
     case 'expired':
       return <Text size="xs">Not used within 24 hours</Text>;
     case 'replaced':
-      return <Text size="xs">{entry.replacedAt ? `Replaced by the reset at ${formatInstant(entry.replacedAt)}` : 'Replaced by a later reset'}</Text>;
+      return <Text size="xs">{entry.replacedAt ? `Replaced by the reset at ${t.instant(entry.replacedAt)}` : 'Replaced by a later reset'}</Text>;
     case 'unknown':
       return <Text size="xs">{entry.action === 'reset_unknown' ? 'Outcome unknown — refresh status' : 'Not known yet'}</Text>;
   }
@@ -58,41 +61,39 @@ function StatusDetail({ entry, now }: { entry: HistoryEntry; now: number }) {
 export function HistoryRow({ entry: listed, check, offline, now, index, style, actions }: Props) {
   // The newer of what the list says and what a live check found.
   const entry: HistoryEntry = check && (check.statusCheckedAt ?? '') >= (listed.statusCheckedAt ?? '') ? check : listed;
+  const t = useTimeFormat();
   const stale = offline || check?.live === false;
   const refused = entry.action === 'reset_refused';
   const checkedLine = stale
     ? entry.statusCheckedAt
-      ? `last known at ${shortInstant(entry.statusCheckedAt, now)}`
-      : `last known at ${shortInstant(entry.at, now)} (when sent)`
+      ? `last known at ${shortInstant(entry.statusCheckedAt, now, t)}`
+      : `last known at ${shortInstant(entry.at, now, t)} (when sent)`
     : entry.statusCheckedAt
       ? `checked ${formatRelative(Date.parse(entry.statusCheckedAt), now)}`
       : 'not checked yet';
   // Every row has the same three buttons: their description says which reset they act on.
   const describedBy = `history-row-${entry.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  const checkedTitle = entry.statusCheckedAt ? `Status read from the portal ${formatInstant(entry.statusCheckedAt)}` : 'Status as recorded when the reset was sent';
+  const checkedTitle = entry.statusCheckedAt ? `Status read from the portal ${t.instant(entry.statusCheckedAt)}` : 'Status as recorded when the reset was sent';
 
   return (
     <div role="row" aria-rowindex={index + 2} className="rc-history-row" data-status={refused ? 'refused' : entry.status} style={{ ...style, display: 'grid', gridTemplateColumns: GRID_COLUMNS, height: ROW_HEIGHT }}>
       <div role="cell" className="rc-history-cell">
-        <Text size="sm" style={clamp} title={formatInstant(entry.at)}>{formatDay(entry.at)}</Text>
-        <Text size="xs" style={clamp}>
-          {formatClock(entry.at)}
-          {Math.abs(now - Date.parse(entry.at)) < 2 * 86_400_000 ? ` · ${formatRelative(Date.parse(entry.at), now)}` : ''}
-        </Text>
-        <Text size="xs" c="dimmed" style={clamp}>by {entry.staffName || '(no name)'}</Text>
+        <Text size="sm" style={clamp} title={`${t.instant(entry.at)} (${formatRelative(Date.parse(entry.at), now)})`}>{t.clock(entry.at)}</Text>
+        <Text size="xs" style={clamp}>{t.date(entry.at)}</Text>
+        <Text size="xs" c="dimmed" lineClamp={2} title={entry.staffName}>by {entry.staffName || '(no name)'}</Text>
       </div>
       <div role="cell" className="rc-history-cell">
-        <Text size="sm" fw={600} style={clamp} title={entry.customerName}>{entry.customerName || entry.customerId}</Text>
-        {entry.accountNumber && <Text size="xs" c="dimmed" ff="monospace" style={clamp}>Acct {entry.accountNumber}</Text>}
+        <Text size="sm" fw={600} lineClamp={2} title={entry.customerName}>{entry.customerName || entry.customerId}</Text>
+        {entry.accountNumber && <Text size="xs" c="dimmed" ff="monospace" style={clamp} title={entry.accountNumber}>Acct {entry.accountNumber}</Text>}
       </div>
       <div role="cell" className="rc-history-cell">
         <Text size="sm" style={clamp} title={entry.userName}>{entry.userName || entry.userId}</Text>
-        <Text size="xs" c="dimmed" style={clamp}>ext {entry.extension || '—'}</Text>
-        <Text size="xs" c="dimmed" style={clamp} title={entry.userId}>{entry.userId}</Text>
+        <Text size="xs" c="dimmed" style={clamp} title={entry.extension}>ext {entry.extension || '—'}</Text>
+        <Text size="xs" c="dimmed" lineClamp={2} title={entry.userId}><Address text={entry.userId} /></Text>
       </div>
       <div role="cell" className="rc-history-cell">
-        <Text size="sm" style={{ wordBreak: 'break-all', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }} title={entry.email ?? undefined}>
-          {entry.email ?? '—'}
+        <Text size="sm" lineClamp={2} title={entry.email ?? undefined}>
+          {entry.email ? <Address text={entry.email} /> : '—'}
         </Text>
         {refused ? (
           <Text size="xs" c="red.8">Not sent: {entry.outcome.replace(/_/g, ' ')}</Text>
@@ -115,7 +116,7 @@ export function HistoryRow({ entry: listed, check, offline, now, index, style, a
         {!refused && (
           <Stack gap={4} align="stretch">
             <VisuallyHidden id={describedBy}>
-              {`${entry.userName || entry.userId}, ext ${entry.extension || '—'}, ${entry.customerName || entry.customerId}: reset at ${formatInstant(entry.at)}`}
+              {`${entry.userName || entry.userId}, ext ${entry.extension || '—'}, ${entry.customerName || entry.customerId}: reset at ${t.instant(entry.at)}`}
             </VisuallyHidden>
             <Button size="compact-xs" variant="subtle" onClick={() => actions.refresh(entry)} loading={actions.busy.refresh === entry.id} aria-describedby={describedBy}>
               Refresh status

@@ -1,18 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { historyFilter } from '../../../../shared/ipc/contract';
 import { unwrap } from '../../lib/api-error';
 import { connectivity } from '../../lib/connectivity';
-
-export type HistoryFilter = z.input<typeof historyFilter>;
-
-export const historyKeys = {
-  all: ['history'] as const,
-  lists: () => [...historyKeys.all, 'list'] as const,
-  list: (filter: HistoryFilter) => [...historyKeys.lists(), filter] as const,
-  statuses: () => [...historyKeys.all, 'status'] as const,
-  status: (entryId: string) => [...historyKeys.statuses(), entryId] as const,
-};
+import { historyKeys, type HistoryFilter } from '../../state/query-keys';
 
 export const historyListQuery = (filter: HistoryFilter) =>
   queryOptions({

@@ -1,16 +1,11 @@
 import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { Customer, User } from '../../../../shared/domain/portal-entities';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { unwrap } from '../../lib/api-error';
+import { Address } from '../../components/Address';
 import { newIntentId } from '../../lib/intent-id';
-import { useConsole } from '../console/console-state';
-import { historyKeys } from '../history/queries';
-import { passwordAfterSentReset } from '../note/note-input';
-import { userKeys } from '../users/queries';
-import { resetKeys, resetWarningsQuery } from './queries';
-import { portalMutation } from '../../lib/connectivity';
+import { resetWarningsQuery, useStartReset } from './queries';
 
 /** 3 or more resets of one user in 24 hours looks like someone trying their luck. */
 export const SOCIAL_ENGINEERING_THRESHOLD = 3;
@@ -27,8 +22,6 @@ interface Props {
  * the dialog opens and reused for every click, so however often Send is pressed the portal sends once.
  */
 export function ResetDialog({ customer, user, onClose }: Props) {
-  const queryClient = useQueryClient();
-  const { setAttempt } = useConsole();
   const [intentId] = useState(newIntentId);
   const [verified, setVerified] = useState(false);
   const inFlight = useRef(false);
@@ -36,44 +29,22 @@ export function ResetDialog({ customer, user, onClose }: Props) {
   const warnings = useQuery(resetWarningsQuery(customer.id, user.userId));
   const differs = user.email.trim().toLowerCase() !== user.userId.trim().toLowerCase();
 
-  const send = useMutation({
-    meta: portalMutation,
-    mutationFn: () => unwrap(window.api.reset.start({ customerId: customer.id, userId: user.userId, intentId, expectedEmail: user.email })),
-    onSuccess: (outcome) => {
-      // What the portal now holds, at once: the re-read below may take a while, and the panel, the
-      // note (whose Copy button takes the focus) and the warnings must not show the state from before.
-      const detailKey = userKeys.detail(customer.id, user.userId);
-      const cached = queryClient.getQueryData<User>(detailKey) ?? user;
-      if (outcome.outcome === 'sent') {
-        queryClient.setQueryData(detailKey, { ...cached, password: passwordAfterSentReset(cached.password, outcome) });
-      } else if (outcome.password) {
-        queryClient.setQueryData(detailKey, { ...cached, password: outcome.password });
-      }
-      setAttempt({ customerId: customer.id, userId: user.userId, startedAt: startedAt.current, outcome, checked: null });
-      void queryClient.invalidateQueries({ queryKey: detailKey });
-      void queryClient.invalidateQueries({ queryKey: resetKeys.warnings(customer.id, user.userId) });
-      void queryClient.invalidateQueries({ queryKey: historyKeys.all });
-      onClose(true);
-    },
-    onSettled: () => {
-      inFlight.current = false;
-    },
-  });
+  const send = useStartReset(customer, user, intentId, () => startedAt.current, () => onClose(true));
 
   function onSend() {
     if (!verified || inFlight.current || send.isPending) return;
     inFlight.current = true;
     if (startedAt.current === 0) startedAt.current = Date.now();
-    send.mutate();
+    send.mutate(undefined, { onSettled: () => { inFlight.current = false; } });
   }
 
   const w = warnings.data;
   return (
-    <Modal opened onClose={() => !send.isPending && onClose(false)} title={<Text fw={700}>Reset password for {user.firstName} {user.lastName}</Text>} size="lg" centered>
+    <Modal opened onClose={() => !send.isPending && onClose(false)} title={<Text fw={700}>Reset password for {user.firstName} {user.lastName}</Text>} size="lg" centered closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack gap="md">
         <div>
           <Text size="sm">The temporary password will be e-mailed to:</Text>
-          <Text fw={700} size="xl" style={{ wordBreak: 'break-all' }}>{user.email}</Text>
+          <Text fw={700} size="xl"><Address text={user.email} /></Text>
           <Text size="sm" c="dimmed">
             {differs
               ? `This is the user’s Email. It is not the User ID (${user.userId}), which is only the username.`

@@ -1,44 +1,46 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { Customer, User } from '../../../../shared/domain/portal-entities';
-import { describePasswordState, formatInstant } from '../../../../shared/ticket-note';
+import { describePasswordState } from '../../../../shared/ticket-note';
+import { Address } from '../../components/Address';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { unwrap } from '../../lib/api-error';
 import { formatRelative } from '../../lib/format-time';
 import { useNow } from '../../lib/use-now';
-import { useConsole, type ResetAttempt } from '../console/console-state';
-import { historyKeys } from '../history/queries';
-import { userKeys } from '../users/queries';
-import { portalMutation } from '../../lib/connectivity';
+import type { ResetAttempt } from '../../state/console-state';
+import { useTimeFormat } from '../../state/time-format';
+import { useCheckStatus } from './queries';
 
 export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt; customer: Customer; user: User }) {
   const now = useNow(15_000);
-  const queryClient = useQueryClient();
-  const { setAttempt } = useConsole();
-  const check = useMutation({
-    meta: portalMutation,
-    mutationFn: () => unwrap(window.api.reset.status({ customerId: customer.id, userId: user.userId, since: new Date(attempt.startedAt).toISOString() })),
-    onSuccess: (fresh) => {
-      queryClient.setQueryData(userKeys.detail(customer.id, user.userId), fresh.user);
-      void queryClient.invalidateQueries({ queryKey: historyKeys.all });
-      setAttempt({ ...attempt, checked: { user: fresh.user, at: Date.now(), wentThrough: fresh.wentThrough } });
-    },
-  });
+  const t = useTimeFormat();
+  const check = useCheckStatus(attempt, customer, user);
   const checkButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (attempt.outcome.outcome === 'unknown') checkButton.current?.focus();
   }, [attempt.outcome]);
-  const when = (iso: string) => `${formatInstant(iso)} (${formatRelative(Date.parse(iso), now)})`;
+  const when = (iso: string) => `${t.instant(iso)} (${formatRelative(Date.parse(iso), now)})`;
 
   if (attempt.outcome.outcome === 'sent') {
     const o = attempt.outcome;
     const differs = o.sentTo.trim().toLowerCase() !== user.userId.trim().toLowerCase();
+    // The portal shows a password change at or after this reset: the countdown is over, the job is done.
+    const changedAt = user.password.changedAt && Date.parse(user.password.changedAt) >= Date.parse(o.issuedAt) ? user.password.changedAt : null;
+    if (changedAt) {
+      return (
+        <Alert color="teal" variant="light" title="Password changed" role="status">
+          <Text size="sm">
+            {user.firstName} {user.lastName} signed in with the temporary password and chose a new password {when(changedAt)}. The reset is
+            complete; the temporary password no longer works.
+          </Text>
+          <Text size="xs" c="dimmed">Reset reference {o.resetId}, sent {t.instant(o.issuedAt)}</Text>
+        </Alert>
+      );
+    }
     return (
       <Alert color="teal" variant="light" title="Temporary password sent" role="status">
         <Stack gap={6}>
           <Text size="sm">
-            Sent to <b>{o.sentTo}</b>{differs ? ' — the user’s Email, not the User ID.' : ' — the user’s Email.'}
+            Sent to <b><Address text={o.sentTo} /></b>{differs ? ' — the user’s Email, not the User ID.' : ' — the user’s Email.'}
           </Text>
           <Text size="sm">
             Sent {when(o.issuedAt)} · expires {when(o.expiresAt)}
@@ -76,7 +78,7 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
                 : 'The portal shows no temporary password for this attempt: the reset did not go through. You can send one now.'}
             </Text>
             <Text size="xs" c="dimmed">
-              Checked {formatInstant(new Date(checked.at).toISOString())}: {describePasswordState(checked.user.password)}
+              Checked {t.instant(new Date(checked.at).toISOString())}: {describePasswordState(checked.user.password, t)}
             </Text>
           </Alert>
         )}

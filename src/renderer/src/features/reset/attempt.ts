@@ -1,5 +1,5 @@
 import type { User } from '../../../../shared/domain/portal-entities';
-import type { ResetAttempt } from '../console/console-state';
+import type { ResetAttempt } from '../../state/console-state';
 
 /**
  * For an attempt whose outcome was unknown: the user as read by "Check status" when that check found a

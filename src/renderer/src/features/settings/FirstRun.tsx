@@ -4,9 +4,9 @@ import { SignInForm } from './SignInForm';
 
 export function FirstRun({ info, settings }: { info: AppInfo; settings: SettingsView }) {
   return (
-    <Box py={40} mih="100%">
-      <Container size={520}>
-        <Stack gap="lg">
+    <Box py="md" mih="100%">
+      <Container size={640}>
+        <Stack gap="sm">
           <div>
             <Title order={1} size="h2">Reset Console</Title>
             <Text c="dimmed">
@@ -18,7 +18,7 @@ export function FirstRun({ info, settings }: { info: AppInfo; settings: Settings
               {settings.settingsProblem}
             </Alert>
           )}
-          <Paper withBorder shadow="sm" p="xl" radius="md">
+          <Paper withBorder shadow="sm" p="lg" radius="md">
             <SignInForm info={info} settings={settings} askStaffName />
           </Paper>
           <Text size="xs" c="dimmed" ta="center">

@@ -1,30 +1,18 @@
 import { Badge, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { AppInfo, SettingsView } from '../../../../shared/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { unwrap } from '../../lib/api-error';
-import { settingsKeys } from '../app/queries';
+import { useForgetCredentials, useSaveStaffName } from './queries';
 import { SignInForm } from './SignInForm';
+import { TimeZoneSetting } from './TimeZoneSetting';
 
 export function SettingsPage({ info, settings }: { info: AppInfo; settings: SettingsView }) {
-  const queryClient = useQueryClient();
   const [name, setName] = useState(settings.staffName);
   const [changing, setChanging] = useState(false);
   const [confirmForget, setConfirmForget] = useState(false);
 
-  const saveName = useMutation({
-    mutationFn: (staffName: string) => unwrap(window.api.settings.setStaffName({ staffName })),
-    onSuccess: (view) => queryClient.setQueryData(settingsKeys.view(), view),
-  });
-  const forget = useMutation({
-    mutationFn: () => unwrap(window.api.auth.forget({})),
-    onSuccess: (view) => {
-      setConfirmForget(false);
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'settings' && q.queryKey[0] !== 'app' });
-      queryClient.setQueryData(settingsKeys.view(), view);
-    },
-  });
+  const saveName = useSaveStaffName();
+  const forget = useForgetCredentials(() => setConfirmForget(false));
 
   function onSaveName(e: FormEvent) {
     e.preventDefault();
@@ -51,6 +39,8 @@ export function SettingsPage({ info, settings }: { info: AppInfo; settings: Sett
           </Stack>
         </form>
       </Paper>
+
+      <TimeZoneSetting settings={settings} />
 
       <Paper withBorder p="lg">
         <Stack gap="sm">
@@ -93,7 +83,7 @@ export function SettingsPage({ info, settings }: { info: AppInfo; settings: Sett
         </Stack>
       </Paper>
 
-      <Modal opened={confirmForget} onClose={() => setConfirmForget(false)} title="Forget the parent-admin credentials?" centered>
+      <Modal opened={confirmForget} onClose={() => setConfirmForget(false)} title="Forget the parent-admin credentials?" centered closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack>
           <Text size="sm">
             The console removes them from {settings.credential?.storage === 'keychain' ? 'the system keychain' : 'this session'} and signs

@@ -1,11 +1,9 @@
-import { Alert, Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppInfo, CredentialStorage, SettingsView, SignInInput } from '../../../../shared/ipc/contract';
+import type { AppInfo, CredentialStorage, SettingsView } from '../../../../shared/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { errorCodeOf, unwrap } from '../../lib/api-error';
-import { settingsKeys } from '../app/queries';
-import { portalMutation } from '../../lib/connectivity';
+import { errorCodeOf } from '../../lib/api-error';
+import { useSignIn } from './queries';
 
 interface Props {
   info: AppInfo;
@@ -21,7 +19,6 @@ interface Props {
  * core store them (keychain, or this session only). The password is sent once and never comes back.
  */
 export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: Props) {
-  const queryClient = useQueryClient();
   const presetUrl = info.portalMode !== 'demo' ? info.portalMode : settings.portalMode !== 'demo' ? settings.portalMode : '';
   const [mode, setMode] = useState<'demo' | 'url'>(presetUrl ? 'url' : 'demo');
   const [url, setUrl] = useState(presetUrl);
@@ -40,24 +37,12 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
     (firstField === 'url' ? urlInput : usernameInput).current?.focus();
   }, [firstField]);
 
-  const signIn = useMutation({
-    meta: portalMutation,
-    mutationFn: async (input: SignInInput) => {
-      let view = await unwrap(window.api.auth.signIn(input));
-      const name = staffName.trim();
-      if (askStaffName && name && name !== view.staffName) view = await unwrap(window.api.settings.setStaffName({ staffName: name }));
-      return view;
-    },
-    onSuccess: (view) => {
+  const signIn = useSignIn({
+    onSignedIn: () => {
       setPassword('');
-      // Everything read under the old credentials is stale.
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'settings' && q.queryKey[0] !== 'app' });
-      queryClient.setQueryData(settingsKeys.view(), view);
       onDone?.();
     },
-    onError: (error) => {
-      if (errorCodeOf(error) === 'keychain_unavailable') setKeychainFailed(error.message);
-    },
+    onKeychainRefused: setKeychainFailed,
   });
 
   const urlProblem = mode === 'url' && url.trim() !== '' && !isHttpUrl(url.trim()) ? 'Enter a full address starting with https:// (or http:// for a local portal).' : null;
@@ -66,12 +51,12 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
   function submit(chosen: CredentialStorage) {
     if (!canSubmit || signIn.isPending) return;
     setStorage(chosen);
-    signIn.mutate({
+    signIn.mutate({ staffName: askStaffName ? staffName.trim() || null : null, input: {
       portal: mode === 'demo' ? { mode: 'demo' } : { mode: 'url', url: url.trim().replace(/\/+$/, '') },
       username: username.trim(),
       password,
       storage: chosen,
-    });
+    } });
   }
 
   function onModeChange(value: string) {
@@ -88,7 +73,7 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <Stack gap="md">
+      <Stack gap="sm">
         <Radio.Group value={mode} onChange={onModeChange} label="Which portal">
           <Group mt={6}>
             <Radio value="demo" label="Built-in demo portal" />
@@ -106,6 +91,7 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
           autoComplete="off"
           spellCheck={false}
         />
+        <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
         <TextInput
           ref={usernameInput}
           label="Username"
@@ -123,6 +109,7 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
           onChange={(e) => setPassword(e.currentTarget.value)}
           autoComplete="off"
         />
+        </SimpleGrid>
         {askStaffName && (
           <TextInput
             label="Your name"
@@ -133,7 +120,7 @@ export function SignInForm({ info, settings, askStaffName, onDone, onCancel }: P
           />
         )}
         {!keychainOk && info.keychain.status === 'unavailable' && (
-          <Alert color="yellow" variant="light" title="The system keychain is not available">
+          <Alert color="yellow" variant="light" p="xs" title="The system keychain is not available">
             <Text size="sm">
               Reason: {info.keychain.reason}. The credentials can be kept for this session only: the console forgets them when it
               closes and asks again next time.

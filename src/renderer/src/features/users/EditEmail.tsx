@@ -1,37 +1,22 @@
 import { Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Customer, User } from '../../../../shared/domain/portal-entities';
+import { Address } from '../../components/Address';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { unwrap } from '../../lib/api-error';
-import { resetKeys } from '../reset/queries';
-import { userKeys } from './queries';
-import { portalMutation } from '../../lib/connectivity';
+import { useSaveEmail } from './queries';
 
 const looksLikeEmail = (v: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
 
 /** Add or correct a user's Email: typed, confirmed, saved, then re-read from the portal. */
 export function EditEmail({ customer, user, onDone }: { customer: Customer; user: User; onDone(): void }) {
-  const queryClient = useQueryClient();
   const [value, setValue] = useState(user.email ?? '');
   const [confirming, setConfirming] = useState(false);
   const next = value.trim();
   const problem = next !== '' && !looksLikeEmail(next) ? 'An address needs a name, an @ and a domain such as example.com.' : null;
 
-  const save = useMutation({
-    meta: portalMutation,
-    mutationFn: (email: string) => unwrap(window.api.users.setEmail({ customerId: customer.id, userId: user.userId, email })),
-    onSuccess: async (updated) => {
-      queryClient.setQueryData(userKeys.detail(customer.id, user.userId), updated);
-      await Promise.all([
-        // Re-read what the portal now holds, and refresh lists and warnings that show the Email.
-        queryClient.invalidateQueries({ queryKey: userKeys.detail(customer.id, user.userId) }),
-        queryClient.invalidateQueries({ queryKey: userKeys.searches(customer.id) }),
-        queryClient.invalidateQueries({ queryKey: resetKeys.warnings(customer.id, user.userId) }),
-      ]);
-      setConfirming(false);
-      onDone();
-    },
+  const save = useSaveEmail(customer, user, () => {
+    setConfirming(false);
+    onDone();
   });
 
   function onSubmit(e: FormEvent) {
@@ -72,12 +57,12 @@ export function EditEmail({ customer, user, onDone }: { customer: Customer; user
           </Group>
         </Stack>
       </form>
-      <Modal opened={confirming} onClose={() => !save.isPending && setConfirming(false)} title="Change the Email?" centered>
+      <Modal opened={confirming} onClose={() => !save.isPending && setConfirming(false)} title="Change the Email?" centered closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack gap="sm">
           <Text size="sm">
             {user.firstName} {user.lastName}’s Email will be:
           </Text>
-          <Text fw={700} size="lg" style={{ wordBreak: 'break-all' }}>{next}</Text>
+          <Text fw={700} size="lg"><Address text={next} /></Text>
           {user.email && <Text size="sm" c="dimmed">It was {user.email}.</Text>}
           <Text size="sm">Temporary passwords will go to this address. Did the caller confirm it?</Text>
           {save.isError && <ErrorAlert title="The Email was not changed" error={save.error} compact />}

@@ -1,13 +1,14 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { PasswordState } from '../../../../shared/domain/portal-entities';
-import { formatDay, formatInstant } from '../../../../shared/ticket-note';
 import { describeRemaining, formatCountdown, formatRelative } from '../../lib/format-time';
 import { useNow } from '../../lib/use-now';
+import { useTimeFormat } from '../../state/time-format';
 
 /** The user's password state, with a live countdown while a temporary password is outstanding. */
 export function PasswordStatus({ password }: { password: PasswordState }) {
   const now = useNow(1000);
-  const at = (iso: string) => `${formatInstant(iso)} (${formatRelative(Date.parse(iso), now)})`;
+  const t = useTimeFormat();
+  const at = (iso: string) => `${t.instant(iso)} (${formatRelative(Date.parse(iso), now)})`;
   const lastChanged = password.changedAt ? (
     <Text size="sm" c="dimmed">Last changed {at(password.changedAt)}</Text>
   ) : null;
@@ -20,7 +21,7 @@ export function PasswordStatus({ password }: { password: PasswordState }) {
             <Badge color="teal" variant="light">Active</Badge>
             {password.expiresAt && (
               <Text size="sm">
-                Expires {formatDay(password.expiresAt)} ({formatRelative(Date.parse(password.expiresAt), now)}) — 90 days after the last change
+                Expires {t.day(password.expiresAt)} ({formatRelative(Date.parse(password.expiresAt), now)}) — 90 days after the last change
               </Text>
             )}
           </Group>
@@ -37,7 +38,7 @@ export function PasswordStatus({ password }: { password: PasswordState }) {
           </Group>
           {password.tempExpiresAt && (
             <Group gap="xs" align="baseline">
-              <Text size="sm">Expires {formatInstant(password.tempExpiresAt)}:</Text>
+              <Text size="sm">Expires {t.instant(password.tempExpiresAt)}:</Text>
               <Text role="timer" aria-label={`Temporary password ${describeRemaining(remaining)}`} fw={700} size="lg" className="rc-countdown" c={remaining < 3_600_000 ? 'orange.8' : 'blue.8'}>
                 {remaining > 0 ? `${formatCountdown(remaining)} left` : 'expired by this computer’s clock — check status'}
               </Text>
@@ -64,7 +65,7 @@ export function PasswordStatus({ password }: { password: PasswordState }) {
         <Stack gap={4}>
           <Group gap="xs">
             <Badge color="red" variant="light">Password expired</Badge>
-            {password.expiresAt && <Text size="sm">Expired {formatDay(password.expiresAt)} ({formatRelative(Date.parse(password.expiresAt), now)})</Text>}
+            {password.expiresAt && <Text size="sm">Expired {t.day(password.expiresAt)} ({formatRelative(Date.parse(password.expiresAt), now)})</Text>}
           </Group>
           <Text size="sm">Passwords must be changed every 90 days. A temporary password lets the user choose a new one.</Text>
           {lastChanged}

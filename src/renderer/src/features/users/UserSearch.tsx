@@ -6,8 +6,8 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Customer, UserSummary } from '../../../../shared/domain/portal-entities';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorCodeOf } from '../../lib/api-error';
-import { useConsole } from '../console/console-state';
-import { Highlighted } from '../customers/Highlighted';
+import { useConsole } from '../../state/console-state';
+import { Highlighted } from '../../components/Highlighted';
 import { userSearchQuery } from './queries';
 
 const ROW_HEIGHT = 56;
@@ -134,7 +134,7 @@ export function UserSearch({ customer }: { customer: Customer }) {
           {debounced ? `No user matches “${debounced}”. Try the last name or the extension.` : 'This customer has no users.'}
         </Text>
       ) : (
-        <div ref={scrollRef} className="rc-user-list" style={{ flex: 1, minHeight: 200 }}>
+        <div ref={scrollRef} className="rc-user-list" style={{ flex: 1, minHeight: 200 }} tabIndex={0} role="region" aria-label="User list, scrolls">
           <div id={listId} role="listbox" aria-label="Users" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const u = users[item.index]!;
@@ -151,10 +151,10 @@ export function UserSearch({ customer }: { customer: Customer }) {
                   onClick={() => { setActive(item.index); pickUser(u.userId); userInput.current?.focus(); }}
                 >
                   <div style={{ flex: 1, minWidth: 0 }}>
-                    <Text size="sm" fw={600} truncate c={u.status === 'disabled' ? 'dimmed' : undefined}>
+                    <Text size="sm" fw={600} truncate c={u.status === 'disabled' ? 'dimmed' : undefined} title={`${u.firstName} ${u.lastName}`}>
                       <Highlighted text={`${u.firstName} ${u.lastName}`} query={debounced} />
                     </Text>
-                    <Text size="xs" c="dimmed" truncate>{u.userId}</Text>
+                    <Text size="xs" c="dimmed" truncate title={u.userId}>{u.userId}</Text>
                   </div>
                   <Group gap={4} wrap="nowrap">
                     {u.status === 'disabled' && <Badge size="xs" color="gray" variant="filled">Disabled</Badge>}

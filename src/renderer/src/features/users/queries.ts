@@ -1,14 +1,8 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Customer, User } from '../../../../shared/domain/portal-entities';
+import { portalMutation } from '../../lib/connectivity';
 import { unwrap } from '../../lib/api-error';
-
-export const userKeys = {
-  all: ['users'] as const,
-  ofCustomer: (customerId: string) => [...userKeys.all, customerId] as const,
-  searches: (customerId: string) => [...userKeys.ofCustomer(customerId), 'search'] as const,
-  search: (customerId: string, q: string) => [...userKeys.searches(customerId), q] as const,
-  details: (customerId: string) => [...userKeys.ofCustomer(customerId), 'detail'] as const,
-  detail: (customerId: string, userId: string) => [...userKeys.details(customerId), userId] as const,
-};
+import { resetKeys, userKeys } from '../../state/query-keys';
 
 export const USER_PAGE_SIZE = 100;
 
@@ -22,9 +16,20 @@ export const userSearchQuery = (customerId: string, q: string) =>
     staleTime: 30_000,
   });
 
-export const userDetailQuery = (customerId: string, userId: string) =>
-  queryOptions({
-    queryKey: userKeys.detail(customerId, userId),
-    queryFn: () => unwrap(window.api.users.get({ customerId, userId })),
-    staleTime: 10_000,
+/** Saves a user's new Email, then re-reads what the portal holds and refreshes lists and warnings that show it. */
+export function useSaveEmail(customer: Customer, user: User, onSaved: () => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: portalMutation,
+    mutationFn: (email: string) => unwrap(window.api.users.setEmail({ customerId: customer.id, userId: user.userId, email })),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(userKeys.detail(customer.id, user.userId), updated);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: userKeys.detail(customer.id, user.userId) }),
+        queryClient.invalidateQueries({ queryKey: userKeys.searches(customer.id) }),
+        queryClient.invalidateQueries({ queryKey: resetKeys.warnings(customer.id, user.userId) }),
+      ]);
+      onSaved();
+    },
   });
+}

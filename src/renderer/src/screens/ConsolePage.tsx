@@ -1,11 +1,11 @@
 import { Paper, Text, Title } from '@mantine/core';
-import type { SettingsView } from '../../../../shared/ipc/contract';
-import { CustomerField } from '../customers/CustomerField';
-import { CustomerResults } from '../customers/CustomerResults';
-import { OpenCustomerCard } from '../customers/OpenCustomerCard';
-import { UserPanel } from '../users/UserPanel';
-import { UserSearch } from '../users/UserSearch';
-import { useConsole } from './console-state';
+import type { SettingsView } from '../../../shared/ipc/contract';
+import { CustomerField } from '../features/customers/CustomerField';
+import { CustomerResults } from '../features/customers/CustomerResults';
+import { OpenCustomerCard } from '../features/customers/OpenCustomerCard';
+import { UserSearch } from '../features/users/UserSearch';
+import { useConsole } from '../state/console-state';
+import { UserPanel } from './UserPanel';
 
 interface Props {
   settings: SettingsView;

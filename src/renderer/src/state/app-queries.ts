@@ -1,20 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { unwrap } from '../../lib/api-error';
-
-export const appKeys = {
-  all: ['app'] as const,
-  info: () => [...appKeys.all, 'info'] as const,
-};
-
-export const settingsKeys = {
-  all: ['settings'] as const,
-  view: () => [...settingsKeys.all, 'view'] as const,
-};
-
-export const authKeys = {
-  all: ['auth'] as const,
-  status: () => [...authKeys.all, 'status'] as const,
-};
+import { unwrap } from '../lib/api-error';
+import { appKeys, authKeys, settingsKeys } from './query-keys';
 
 export const appInfoQuery = () =>
   queryOptions({

@@ -1,7 +1,7 @@
 import type { Customer, PasswordState, User } from '../../../../shared/domain/portal-entities';
 import { describePasswordState, type TicketNoteInput } from '../../../../shared/ticket-note';
-import type { ResetAttempt } from '../console/console-state';
-import { confirmedByCheck } from '../reset/attempt';
+import type { ResetAttempt } from '../../state/console-state';
+import { confirmedByCheck } from './attempt';
 
 const at = (iso: string | null) => (iso ? Date.parse(iso) : NaN);
 
@@ -17,7 +17,7 @@ export function passwordAfterSentReset(password: PasswordState, sent: { issuedAt
 }
 
 /** The note for a reset made on this screen, from what the screen knows now. Never holds a secret. */
-export function noteInputFromAttempt(attempt: ResetAttempt, customer: Customer, user: User, staffName: string): TicketNoteInput {
+export function noteInputFromAttempt(attempt: ResetAttempt, customer: Customer, user: User, staffName: string, time: { timeZone?: string; locale?: string } = {}): TicketNoteInput {
   const o = attempt.outcome;
   const latest = attempt.checked?.user ?? user;
   const common = {
@@ -37,7 +37,7 @@ export function noteInputFromAttempt(attempt: ResetAttempt, customer: Customer, 
       issuedAt: o.issuedAt,
       expiresAt: o.expiresAt,
       resetId: o.resetId,
-      status: describePasswordState(passwordAfterSentReset(latest.password, o)),
+      status: describePasswordState(passwordAfterSentReset(latest.password, o), time),
     };
   }
   // The connection dropped; "Check status" may since have shown whether the temporary password was issued.
@@ -49,6 +49,6 @@ export function noteInputFromAttempt(attempt: ResetAttempt, customer: Customer, 
     issuedAt: confirmed?.password.tempIssuedAt ?? null,
     expiresAt: confirmed?.password.tempExpiresAt ?? null,
     resetId: null,
-    status: describePasswordState(latest.password),
+    status: describePasswordState(latest.password, time),
   };
 }

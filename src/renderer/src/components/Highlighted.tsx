@@ -1,4 +1,4 @@
-import { highlightMatches } from '../../lib/highlight';
+import { highlightMatches } from '../lib/highlight';
 
 /** A name with the part that matched the query marked. Always rendered as text, never as HTML. */
 export function Highlighted({ text, query }: { text: string; query: string }) {

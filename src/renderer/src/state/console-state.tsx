@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
-import type { ResetOutcome } from '../../../../shared/ipc/contract';
-import type { Customer, User } from '../../../../shared/domain/portal-entities';
+import type { ResetOutcome } from '../../../shared/ipc/contract';
+import type { Customer, User } from '../../../shared/domain/portal-entities';
 
 /** The last reset attempt on this screen, kept until another user is picked. */
 export interface ResetAttempt {

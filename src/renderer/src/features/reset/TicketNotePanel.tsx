@@ -1,38 +1,28 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Customer, User } from '../../../../shared/domain/portal-entities';
 import { buildTicketNote } from '../../../../shared/ticket-note';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { unwrap } from '../../lib/api-error';
-import { copyRich } from '../../lib/clipboard';
-import type { ResetAttempt } from '../console/console-state';
 import { hrefOf } from '../../lib/route';
+import type { ResetAttempt } from '../../state/console-state';
+import { useTimeFormat } from '../../state/time-format';
 import { noteInputFromAttempt } from './note-input';
+import { useCopyNote } from './queries';
 
 /** A visible preview of the ticket note and the button that puts it on the clipboard (text + HTML). */
 export function TicketNotePanel({ attempt, customer, user, staffName }: { attempt: ResetAttempt; customer: Customer; user: User; staffName: string }) {
-  const input = useMemo(() => noteInputFromAttempt(attempt, customer, user, staffName), [attempt, customer, user, staffName]);
+  const { timeZone, locale } = useTimeFormat();
+  const input = useMemo(
+    () => ({ ...noteInputFromAttempt(attempt, customer, user, staffName, { timeZone, locale }), timeZone, locale }),
+    [attempt, customer, user, staffName, timeZone, locale],
+  );
   const note = useMemo(() => buildTicketNote(input), [input]);
   const copyButton = useRef<HTMLButtonElement>(null);
   // The text that was copied: "Copied" holds only while the note still says exactly that.
   const [copiedText, setCopiedText] = useState<string | null>(null);
   const copied = copiedText === note.text;
 
-  const copy = useMutation({
-    mutationFn: async (): Promise<unknown> => {
-      const { text, html } = note;
-      await copyRich(text, html);
-      setCopiedText(text);
-      // The clipboard already holds the note; a failure to record it is reported, not fatal.
-      try {
-        await unwrap(window.api.history.noteCopied({ entryId: null, customerId: customer.id, userId: user.userId }));
-        return null;
-      } catch (error) {
-        return error;
-      }
-    },
-  });
+  const copy = useCopyNote(customer, user, setCopiedText);
 
   // After a reset (or a status check that confirms it) the next step is the note: put the keyboard there.
   // (When the outcome is unknown, Check status comes first and takes the focus instead.)
@@ -48,7 +38,7 @@ export function TicketNotePanel({ attempt, customer, user, staffName }: { attemp
           <Title order={3} size="h5">Ticket note</Title>
           <Group gap="xs">
             {copied && !copy.isPending && <Text size="sm" c="teal" role="status">Copied — paste it into the ticket.</Text>}
-            <Button ref={copyButton} onClick={() => copy.mutate()} loading={copy.isPending} variant={copied ? 'light' : 'filled'}>
+            <Button ref={copyButton} onClick={() => copy.mutate(note)} loading={copy.isPending} variant={copied ? 'light' : 'filled'}>
               Copy ticket note
             </Button>
           </Group>
@@ -63,7 +53,7 @@ export function TicketNotePanel({ attempt, customer, user, staffName }: { attemp
         <Paper bg="gray.0" p="sm" withBorder>
           <pre className="rc-note" aria-label="Ticket note preview" tabIndex={0}>{note.text}</pre>
         </Paper>
-        {copy.isError && <ErrorAlert title="The note was not copied" error={copy.error} onRetry={() => copy.mutate()} compact />}
+        {copy.isError && <ErrorAlert title="The note was not copied" error={copy.error} onRetry={() => copy.mutate(note)} compact />}
         {copy.data ? <ErrorAlert title="Copied, but the history did not record it" error={copy.data} compact /> : null}
       </Stack>
     </Paper>

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Customer } from '../../../../shared/domain/portal-entities';
-import { unwrap } from '../../lib/api-error';
-import { portalMutation } from '../../lib/connectivity';
-import { useConsole } from '../console/console-state';
-import { userKeys } from '../users/queries';
-import { customerKeys } from './queries';
+import type { Customer } from '../../../shared/domain/portal-entities';
+import { unwrap } from '../lib/api-error';
+import { portalMutation } from '../lib/connectivity';
+import { useConsole } from './console-state';
+import { customerKeys, userKeys } from './query-keys';
 
 /**
  * Opens a customer (the Access CAP step) and makes it the console's customer. One path for every place that
