@@ -127,8 +127,8 @@ describe('refusals at start: exit code 2, one line, nothing opened', () => {
     spawnSync(process.execPath, ['out/main/browser-shell.js', ...args], { env: { ...process.env, DISPLAY: '' }, encoding: 'utf8', timeout: 30_000 });
 
   it.each([
-    [['--portal-url=http://127.0.0.1.nip.io'], 'plain http is allowed only to this computer'],
-    [['--portal-url=http://portal.example.com'], 'plain http is allowed only to this computer'],
+    [['--portal-url=http://127.0.0.1.nip.io'], 'plain http is allowed only for 127.x.x.x, ::1 or localhost'],
+    [['--portal-url=http://portal.example.com'], 'plain http is allowed only for 127.x.x.x, ::1 or localhost'],
     [['--portal-url=https://portal.example.com', '--remote-debugging-port=9444'], 'anything on this computer could drive it'],
   ])('refuses %j', async (args, message) => {
     const dir = await mkdtemp(join(tmpdir(), 'reset-console-refused-'));

@@ -77,7 +77,7 @@ describe('Electron host wiring', () => {
     [{ argv: ['/x/electron', '.', '--disable-web-security'] }, '--disable-web-security refused'],
     [{ argv: ['/opt/rc/reset-console', '--remote-debugging-port=9222', '--demo'], packaged: true }, '--remote-debugging-port refused'],
     [{ argv: ['/x/electron', '.', '--portal-url=https://portal.example.com', '--remote-debugging-port=9222'] }, 'anything on this computer could drive it'],
-    [{ argv: ['/x/electron', '.', '--portal-url=http://127.0.0.1.nip.io'] }, 'plain http is allowed only to this computer'],
+    [{ argv: ['/x/electron', '.', '--portal-url=http://127.0.0.1.nip.io'] }, 'plain http is allowed only for 127.x.x.x, ::1 or localhost'],
   ])('refuses %j with exit code 2 before anything is opened', (options, message) => {
     const host = stubElectron(options);
     expect(() => host.start()).toThrow(new Exited(2));
