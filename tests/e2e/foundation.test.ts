@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,8 +127,8 @@ describe('refusals at start: exit code 2, one line, nothing opened', () => {
     spawnSync(process.execPath, ['out/main/browser-shell.js', ...args], { env: { ...process.env, DISPLAY: '' }, encoding: 'utf8', timeout: 30_000 });
 
   it.each([
-    [['--portal-url=http://127.0.0.1.nip.io'], 'plain http is allowed only to this computer'],
-    [['--portal-url=http://portal.example.com'], 'plain http is allowed only to this computer'],
+    [['--portal-url=http://127.0.0.1.nip.io'], 'plain http is allowed only for 127.x.x.x, ::1 or localhost'],
+    [['--portal-url=http://portal.example.com'], 'plain http is allowed only for 127.x.x.x, ::1 or localhost'],
     [['--portal-url=https://portal.example.com', '--remote-debugging-port=9444'], 'anything on this computer could drive it'],
   ])('refuses %j', async (args, message) => {
     const dir = await mkdtemp(join(tmpdir(), 'reset-console-refused-'));
@@ -141,6 +141,23 @@ describe('refusals at start: exit code 2, one line, nothing opened', () => {
       expect(await readdir(dir)).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ends with the message and exit code 2 when audit.log is a planted symlink, and writes nothing through it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reset-console-refused-'));
+    const elsewhere = await mkdtemp(join(tmpdir(), 'reset-console-target-'));
+    try {
+      const target = join(elsewhere, 'victim.txt');
+      await writeFile(target, '');
+      await symlink(target, join(dir, 'audit.log'));
+      const result = runShell(['--demo', `--user-data-dir=${dir}`]);
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim().split('\n')).toEqual([`The audit trail file ${join(dir, 'audit.log')} is a symbolic link, so the console will not read or write it. Move it away and start the console again.`]);
+      expect(await readFile(target, 'utf8')).toBe('');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await rm(elsewhere, { recursive: true, force: true });
     }
   });
 
