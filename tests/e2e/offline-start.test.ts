@@ -1,6 +1,5 @@
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchBrowserShell, type BrowserShell } from '../../src/main/browser-shell/launch';
 import { createCore, type Core } from '../../src/main/core/create-core';
@@ -8,22 +7,14 @@ import { browserShellOrigin } from '../../src/main/core/renderer-security';
 import { createLogger } from '../../src/main/log/logger';
 import { startSimulator, type SimulatorHandle } from '../../src/portal-sim/index';
 import { openConsole } from './fixtures/console';
-import { download, historyRow, JANE, openCustomer, parseCsv, pickUser, sendReset, shot } from './fixtures/flows';
+import { download, historyRow, JANE, openCustomer, parseCsv, pickUser, sendReset } from './fixtures/flows';
+import { checkScreen } from './fixtures/screen-checks';
 
 /**
  * Row 10 of issue 14: credentials kept "for this session only" (so none is stored), then the console is
  * restarted while the portal is down. History, its ticket notes and the CSV export still open, read-only,
  * from the audit trail; the banner offers sign-in once the portal answers again.
  */
-
-/** Keeps a screenshot at both window sizes the console is checked at, when E2E_SHOTS names a directory. */
-async function shots(page: Page, name: string): Promise<void> {
-  if (!process.env.E2E_SHOTS) return;
-  await shot(page, `${name}-1280`);
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await shot(page, `${name}-1024`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 describe('offline start without a keychain', () => {
   const cleanup: (() => Promise<unknown>)[] = [];
@@ -39,6 +30,7 @@ describe('offline start without a keychain', () => {
     let sim: SimulatorHandle = f.sim;
     cleanup.push(() => sim.close());
     const { page } = f;
+    const problems: Record<string, string[]> = {};
     await page.getByLabel('Username').fill(f.sim.credentials.username);
     await page.getByLabel('Password').fill(f.sim.credentials.password);
     await page.getByLabel('Your name').fill('Sam Carter');
@@ -79,7 +71,7 @@ describe('offline start without a keychain', () => {
     await again.getByText('Parent admin: not signed in').waitFor();
     const jane = historyRow(again, 'Jane Smith');
     await jane.getByText(JANE.email).waitFor();
-    await shots(again, 'offline-start-01-history');
+    Object.assign(problems, await checkScreen(again, '11-offline-start-history'));
 
     await jane.getByRole('button', { name: 'Copy ticket note' }).click();
     await again.getByText('Ticket note for Jane Smith copied — paste it into the ticket.').waitFor();
@@ -94,18 +86,20 @@ describe('offline start without a keychain', () => {
     await again.getByRole('link', { name: 'Console' }).click();
     await again.getByRole('heading', { name: 'Not signed in', level: 2 }).waitFor();
     expect(await again.getByRole('textbox', { name: 'Customer' }).count()).toBe(0);
-    await shots(again, 'offline-start-02-console');
+    Object.assign(problems, await checkScreen(again, '12-offline-start-console'));
 
     // The portal comes back on the same address: the banner (polled) offers sign-in, and it works.
     sim = await startSimulator({ port });
     expect(sim.credentials).toEqual(credentials);
     const back = again.getByRole('status').filter({ hasText: 'The portal is back' });
     await back.waitFor({ timeout: 15_000 });
-    await shots(again, 'offline-start-03-back');
+    Object.assign(problems, await checkScreen(again, '13-offline-start-portal-back'));
     await back.getByRole('button', { name: 'Sign in' }).click();
     await again.getByLabel('Username').fill(credentials.username);
     await again.getByLabel('Password').fill(credentials.password);
     await again.getByRole('button', { name: 'Sign in' }).click();
     await again.getByRole('textbox', { name: 'Customer' }).waitFor();
+    // axe (no serious or critical finding), nothing clipped, at 1280×800 and 1024×768, as in screens.test.ts.
+    expect(Object.fromEntries(Object.entries(problems).filter(([, list]) => list.length > 0))).toEqual({});
   });
 });
