@@ -75,7 +75,7 @@ describe('settings, demo portal and offline behaviour', () => {
     expect(await call('customers:search', { name: 'acme' })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
   });
 
-  it('restarted with the portal down after a "session only" sign-in: nothing stored, and History, notes and export answer from the audit trail', async () => {
+  it('restarted with the portal down after a session-only sign-in: nothing stored, and History, notes and export answer from the audit trail', async () => {
     const sim = await startSimulator({ port: 0 });
     let simUp = true;
     cleanups.push(async () => {
