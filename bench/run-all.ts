@@ -8,13 +8,16 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FigureResult } from './figure';
+import { runAuditScale } from './audit-scale';
 import { runGatewayOverhead } from './gateway-overhead';
 import { commitInfo, machineInfo } from './machine';
 import { renderReport, type RunInfo } from './report';
+import { runSignInsUnderSkew } from './sign-ins-under-skew';
 import { runSimAtScale } from './sim-at-scale';
 import { runStafferReset } from './staffer-reset';
 import { runStartTime } from './start-time';
 import { runSteadyMemory } from './steady-memory';
+import { runTeamHistory } from './team-bench';
 import { runTypeToResults } from './type-to-results';
 
 const repoRoot = resolve(__dirname, '..');
@@ -27,6 +30,10 @@ const figures: { id: number; title: string; run: (log: (line: string) => void) =
   { id: 4, title: "A staffer's reset", run: runStafferReset },
   { id: 5, title: 'Steady memory', run: runSteadyMemory },
   { id: 6, title: 'Simulator at scale', run: runSimAtScale },
+  { id: 7, title: 'Audit trail at scale', run: runAuditScale },
+  // team-bench.ts numbers itself 7 as well (both were written as "figure 7" in parallel): here it is 8.
+  { id: 8, title: 'Team history on PostgreSQL', run: async (log) => ({ ...(await runTeamHistory(log)), id: 8 }) },
+  { id: 9, title: 'Sign-ins per hour under clock skew', run: runSignInsUnderSkew },
 ];
 
 /** The renderer the browser-shell figures load; retried, since a teammate's edit in progress can break a build for a moment. */

@@ -246,9 +246,9 @@ export async function runStartTime(log: (line: string) => void = console.log): P
             'Where the time above the floor goes (one instrumented start on this machine): the CLI bundle loads without the core ' +
               '(the core loads once Chromium has started, overlapping its launch, and is ready long before the page asks); ' +
               'the persistent context is ready about as fast as the floor\'s; then the page loads the renderer (seven files through ' +
-              'page.route) and runs it, about 150–250 ms more than the floor\'s one static file; then the renderer asks app:info and ' +
-              'settings:get, and only after their answers auth:status, before it shows the Customer field (about 100–300 ms of ' +
-              'sequential round trips). On this shared 2-core machine other work runs beside the benchmark (see the load average), ' +
+              'page.route) and runs it, about 150–250 ms more than the floor\'s one static file; then the renderer asks app:info, ' +
+              'settings:get and auth:status at once, before its first render, and shows the Customer field on the first two answers ' +
+              '(one round trip through the binding to the core). On this shared 2-core machine other work runs beside the benchmark (see the load average), ' +
               'which stretches every phase.',
           ]
         : []),

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,6 +141,24 @@ describe('refusals at start: exit code 2, one line, nothing opened', () => {
       expect(await readdir(dir)).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ends with the message and exit code 2 when audit.log is a planted symlink, and writes nothing through it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reset-console-refused-'));
+    const elsewhere = await mkdtemp(join(tmpdir(), 'reset-console-target-'));
+    try {
+      const target = join(elsewhere, 'victim.txt');
+      await writeFile(target, '');
+      await symlink(target, join(dir, 'audit.log'));
+      const result = runShell(['--demo', `--user-data-dir=${dir}`]);
+      expect(result.status).toBe(2);
+      // The core's log (e.g. a keychain warning) may come first; the refusal is the last line.
+      expect(result.stderr.trim().split('\n').at(-1)).toBe(`The audit trail file ${join(dir, 'audit.log')} is a symbolic link, so the console will not read or write it. Move it away and start the console again.`);
+      expect(await readFile(target, 'utf8')).toBe('');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await rm(elsewhere, { recursive: true, force: true });
     }
   });
 

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { FlagError, parseHostFlags, remoteDebuggingPortFor, remoteDebuggingWarning } from '../core/cli-options';
+import { AuditFileRefused } from '../audit/local/private-file';
 import type { Core } from '../core/create-core';
 import { defaultUserDataDir, ensurePrivateUserDataDir, UnsafeUserDataDirError } from '../core/user-data-dir';
 import { browserShellOrigin } from '../core/renderer-security';
@@ -11,7 +12,7 @@ import packageJson from '../../../package.json';
 
 /** Refusals happen here, before a core, a portal or a browser is opened: one line, exit code 2. */
 function refuse(err: unknown): never {
-  if (err instanceof FlagError || err instanceof UnsafeUserDataDirError) {
+  if (err instanceof FlagError || err instanceof UnsafeUserDataDirError || err instanceof AuditFileRefused) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }
@@ -104,6 +105,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // A planted or foreign audit.log is found only when the core opens it, after Chromium was launched.
+  if (err instanceof AuditFileRefused) refuse(err);
   process.stderr.write(`The browser shell could not start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

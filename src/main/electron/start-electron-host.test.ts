@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { channels } from '../../shared/ipc/channels';
 import { electronOrigin } from '../core/renderer-security';
 import { remoteDebuggingWarning } from '../core/cli-options';
+import { AuditFileRefused } from '../audit/local/private-file';
 import { startElectronHost, type ElectronParts } from './start-electron-host';
 import { stubSession, stubWebContents } from './test-stubs';
 
@@ -15,7 +16,9 @@ class Exited extends Error {
 }
 
 /** A stand-in `electron` that records what the host does, in order. */
-function stubElectron(options: { argv?: string[]; packaged?: boolean; lock?: boolean; switches?: string[]; userData?: string } = {}) {
+function stubElectron(
+  options: { argv?: string[]; packaged?: boolean; lock?: boolean; switches?: string[]; userData?: string; coreFails?: Error } = {},
+) {
   const calls: string[] = [];
   const appListeners = new Map<string, (...a: unknown[]) => void>();
   const userData = { path: options.userData ?? mkdtempSync(join(tmpdir(), 'electron-user-data-')) };
@@ -58,9 +61,16 @@ function stubElectron(options: { argv?: string[]; packaged?: boolean; lock?: boo
       bundleDir: '/app/out/main',
       writeLine: (l) => lines.push(l),
       exit: (code) => {
+        calls.push(`exit ${code}`);
+        // After ready the host is inside a promise nobody awaits: record the exit there instead of throwing.
+        if (options.coreFails) return undefined as never;
         throw new Exited(code);
       },
-      createCore: async () => (calls.push('createCore'), { dispatcher: { dispatch } as never, close: async () => {} }),
+      createCore: async () => {
+        calls.push('createCore');
+        if (options.coreFails) throw options.coreFails;
+        return { dispatcher: { dispatch } as never, close: async () => {} };
+      },
     });
   return { electron, calls, lines, windows, handled, loaded, session, appListeners, userData, start, ready: () => ready() };
 }
@@ -82,7 +92,7 @@ describe('Electron host wiring', () => {
     const host = stubElectron(options);
     expect(() => host.start()).toThrow(new Exited(2));
     expect(host.lines.join('\n')).toContain(message);
-    expect(host.calls).toEqual([]);
+    expect(host.calls).toEqual(['exit 2']);
   });
 
   it.skipIf(process.platform === 'win32')('refuses a world-writable user-data folder with exit code 2', () => {
@@ -91,7 +101,19 @@ describe('Electron host wiring', () => {
     const host = stubElectron({ argv: ['/x/electron', '.', `--user-data-dir=${dir}`] });
     expect(() => host.start()).toThrow(new Exited(2));
     expect(host.lines[0]).toContain('can be written by other users');
-    expect(host.calls).toEqual([]);
+    expect(host.calls).toEqual(['exit 2']);
+  });
+
+  it('ends with the message and exit code 2 when the audit trail file is refused, before any window or IPC', async () => {
+    const refused = new AuditFileRefused('/home/staff/.config/Reset Console/audit.log', 'is a symbolic link');
+    const host = stubElectron({ coreFails: refused });
+    host.start();
+    host.ready();
+    await vi.waitFor(() => expect(host.calls).toContain('exit 2'));
+    expect(host.lines).toEqual([refused.message]);
+    expect(host.calls.slice(-2)).toEqual(['createCore', 'exit 2']);
+    expect(host.windows).toHaveLength(0);
+    expect(host.handled).toEqual([]);
   });
 
   it('opens a debugging port beside the demo portal only with a warning, and never in a packaged build', () => {

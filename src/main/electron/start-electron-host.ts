@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { App, BrowserWindow, IpcMain, Protocol, Session, Shell } from 'electron';
 import { electronHostArgs, FlagError, parseHostFlags, remoteDebuggingPortFor, remoteDebuggingWarning, type HostFlags } from '../core/cli-options';
+import { AuditFileRefused } from '../audit/local/private-file';
 import { createCore, type Core, type CoreOptions } from '../core/create-core';
 import { electronOrigin } from '../core/renderer-security';
 import { ensurePrivateUserDataDir, UnsafeUserDataDirError } from '../core/user-data-dir';
@@ -90,15 +91,22 @@ export function startElectronHost(electron: ElectronParts, env: HostEnvironment)
     const userDataDir = app.getPath('userData');
     restrictPermissions(electron.session.defaultSession, electronOrigin);
     serveRenderer(electron.protocol, join(env.bundleDir, '../renderer'));
-    core = await (env.createCore ?? createCore)({
-      host: 'electron',
-      version: app.getVersion(),
-      userDataDir,
-      portalOverride: flags.portal,
-      allowedOrigin: electronOrigin,
-      log: createLogger(),
-      startDemoPortal: async () => (await import('../../portal-sim/index')).startSimulator({ port: 0 }),
-    });
+    try {
+      core = await (env.createCore ?? createCore)({
+        host: 'electron',
+        version: app.getVersion(),
+        userDataDir,
+        portalOverride: flags.portal,
+        allowedOrigin: electronOrigin,
+        log: createLogger(),
+        startDemoPortal: async () => (await import('../../portal-sim/index')).startSimulator({ port: 0 }),
+      });
+    } catch (err) {
+      // A planted or foreign audit.log: refused like an unsafe data folder, before any window opens.
+      if (!(err instanceof AuditFileRefused)) throw err;
+      env.writeLine(err.message);
+      return env.exit(2);
+    }
     bridgeIpc(electron.ipcMain, core.dispatcher);
     mainWindow = createMainWindow(electron.BrowserWindow, join(env.bundleDir, '../preload/index.cjs'), devTools);
     mainWindow.once('ready-to-show', () => {

@@ -1,7 +1,8 @@
 import { AppShell, Badge, Group, Kbd, NavLink, Text, Title, Tooltip } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, SettingsView } from '../../shared/ipc/contract';
-import { OfflineBanner } from './components/OfflineBanner';
+import { OfflineBanner, type SignedOut } from './components/OfflineBanner';
+import { SignedOutConsole } from './components/SignedOutConsole';
 import { ConsolePage } from './screens/ConsolePage';
 import { ConsoleProvider, useConsole } from './state/console-state';
 import { TimeFormatProvider } from './state/time-format';
@@ -12,6 +13,8 @@ import { hrefOf, navigate, useRoute, type Route } from './lib/route';
 interface Props {
   info: AppInfo;
   settings: SettingsView;
+  /** Started with no credential and the portal down: History read-only, sign-in offered. */
+  signedOut?: SignedOut;
 }
 
 export function Shell(props: Props) {
@@ -51,7 +54,7 @@ function modalOpen(event?: KeyboardEvent): boolean {
   return document.querySelector('[role="dialog"][aria-modal="true"], .mantine-Modal-root [role="dialog"]') !== null;
 }
 
-function ShellInner({ info, settings }: Props) {
+function ShellInner({ info, settings, signedOut }: Props) {
   const route = useRoute();
   const state = useConsole();
   const [focusRequest, setFocusRequest] = useState<{ target: 'customer' | 'users'; n: number } | null>(null);
@@ -128,7 +131,7 @@ function ShellInner({ info, settings }: Props) {
               Find customer <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd>
             </Text>
             <Text size="sm">
-              Parent admin: <b>{settings.credential?.username ?? '—'}</b>
+              Parent admin: <b>{settings.credential?.username ?? 'not signed in'}</b>
               {settings.credential?.storage === 'session' ? ' (this session only)' : ''}
             </Text>
             <Text size="sm">
@@ -159,9 +162,9 @@ function ShellInner({ info, settings }: Props) {
         </nav>
       </AppShell.Navbar>
       <AppShell.Main className="rc-main">
-        <OfflineBanner />
+        <OfflineBanner {...(signedOut ? { signedOut } : {})} />
         <div className="rc-page">
-          {route === 'console' && <ConsolePage settings={settings} requestFocus={requestFocus} />}
+          {route === 'console' && (signedOut ? <SignedOutConsole onSignIn={signedOut.onSignIn} /> : <ConsolePage settings={settings} requestFocus={requestFocus} />)}
           {route === 'history' && <HistoryPage settings={settings} />}
           {route === 'settings' && <SettingsPage info={info} settings={settings} />}
         </div>

@@ -75,6 +75,52 @@ describe('settings, demo portal and offline behaviour', () => {
     expect(await call('customers:search', { name: 'acme' })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
   });
 
+  it('restarted with the portal down after a session-only sign-in: nothing stored, and History, notes and export answer from the audit trail', async () => {
+    const sim = await startSimulator({ port: 0 });
+    let simUp = true;
+    cleanups.push(async () => {
+      if (simUp) await sim.close();
+    });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'core-offline-start-'));
+    const portal = { mode: 'url' as const, url: sim.url };
+    const first = await createCore({
+      host: 'browser',
+      version: '1.2.3',
+      userDataDir: dir,
+      portalOverride: null,
+      allowedOrigin: origin,
+      log: silentLogger,
+      startDemoPortal: async () => {
+        throw new Error('not in this test');
+      },
+      keychain: Object.assign(createMemoryVault(), { probe: async () => {} }),
+    });
+    const firstCall = (channel: string, input: unknown) => first.dispatcher.dispatch(channel, input, { origin, isTopFrame: true });
+    expect(await firstCall('auth:signIn', { portal, ...sim.credentials, storage: 'session' })).toMatchObject({ ok: true });
+    await firstCall('settings:setStaffName', { staffName: 'Sam Carter' });
+    const found = (await firstCall('customers:search', { name: 'Acme Dental' })) as { ok: true; data: { customers: { id: string }[] } };
+    const customerId = found.data.customers[0]!.id;
+    const users = (await firstCall('users:search', { customerId, q: '1042' })) as { ok: true; data: { users: { userId: string; email: string }[] } };
+    const jane = users.data.users[0]!;
+    const sent = await firstCall('reset:start', { customerId, userId: jane.userId, intentId: 'offline-start-intent-1', expectedEmail: jane.email });
+    expect(sent).toMatchObject({ ok: true });
+    await first.close();
+    await sim.close();
+    simUp = false;
+
+    const { call } = await core({ userDataDir: dir });
+    expect(await call('settings:get', {})).toMatchObject({ ok: true, data: { credential: null, staffName: 'Sam Carter', portalMode: sim.url } });
+    expect(await call('auth:status', {})).toMatchObject({ ok: true, data: { signedIn: false, portalReachable: false } });
+    const list = (await call('history:list', {})) as { ok: true; data: { entries: { id: string; userId: string; customerId: string }[] } };
+    expect(list.data.entries.map((e) => e.userId)).toEqual([jane.userId]);
+    const csv = (await call('history:exportCsv', {})) as { ok: true; data: { csv: string } };
+    expect(csv.data.csv).toContain(jane.userId);
+    const entry = list.data.entries[0]!;
+    expect(await call('history:noteCopied', { entryId: entry.id, customerId: entry.customerId, userId: entry.userId })).toEqual({ ok: true, data: {} });
+    // Nothing reaches for a portal without a credential: the portal channels say so.
+    expect(await call('customers:search', { name: 'acme' })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+  });
+
   it('refuses plain http to another machine and a URL carrying credentials', async () => {
     const { call } = await core();
     const signIn = (url: string) => call('auth:signIn', { portal: { mode: 'url', url }, username: 'u', password: 'p', storage: 'session' });
