@@ -1,13 +1,14 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { Customer, User } from '../../../../shared/domain/portal-entities';
-import { describePasswordState } from '../../../../shared/ticket-note';
+import { callerInstructions, describePasswordState } from '../../../../shared/ticket-note';
 import { Address } from '../../components/Address';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatRelative } from '../../lib/format-time';
 import { useNow } from '../../lib/use-now';
 import type { ResetAttempt } from '../../state/console-state';
 import { useTimeFormat } from '../../state/time-format';
+import { noteInputFromAttempt } from './note-input';
 import { useCheckStatus } from './queries';
 
 export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt; customer: Customer; user: User }) {
@@ -18,6 +19,7 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
   useEffect(() => {
     if (attempt.outcome.outcome === 'unknown') checkButton.current?.focus();
   }, [attempt.outcome]);
+  const forWhom = `For ${user.firstName} ${user.lastName} (ext ${user.extension}) at ${customer.name}${customer.accountNumber ? ` (account ${customer.accountNumber})` : ''}.`;
   const when = (iso: string) => `${t.instant(iso)} (${formatRelative(Date.parse(iso), now)})`;
 
   if (attempt.outcome.outcome === 'sent') {
@@ -39,6 +41,7 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
     return (
       <Alert color="teal" variant="light" title="Temporary password sent" role="status">
         <Stack gap={6}>
+          <Text size="sm">{forWhom}</Text>
           <Text size="sm">
             Sent to <b><Address text={o.sentTo} /></b>{differs ? ' — the user’s Email, not the User ID.' : ' — the user’s Email.'}
           </Text>
@@ -46,9 +49,8 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
             Sent {when(o.issuedAt)} · expires {when(o.expiresAt)}
           </Text>
           <Text size="sm">
-            <b>Tell the caller:</b> check the inbox (and Spam) at that address, sign in to My Phone Next with the username{' '}
-            {user.userId} and the temporary password within 24 hours, then choose a new password (rules in the ticket note) and
-            confirm by signing in to My Phone Next or UC-One.
+            <b>Tell the caller:</b> {callerInstructions({ ...noteInputFromAttempt(attempt, customer, user, '', t), timeZone: t.timeZone, locale: t.locale })}{' '}
+            The password rules are in the ticket note.
           </Text>
           <Text size="xs" c="dimmed">Reset reference {o.resetId}</Text>
         </Stack>
@@ -64,6 +66,7 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
   return (
     <Alert color={wentThrough === null ? 'yellow' : wentThrough ? 'teal' : 'gray'} variant="light" title={title} role="alert">
       <Stack gap={6}>
+        <Text size="sm">{forWhom}</Text>
         {wentThrough === null && (
           <>
             <Text size="sm">{o.message}</Text>
