@@ -1,14 +1,14 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { Customer, User } from '../../../../shared/domain/portal-entities';
-import { callerInstructions, describePasswordState } from '../../../../shared/ticket-note';
+import { describePasswordState } from '../../../../shared/ticket-note';
 import { Address } from '../../components/Address';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatRelative } from '../../lib/format-time';
 import { useNow } from '../../lib/use-now';
 import type { ResetAttempt } from '../../state/console-state';
 import { useTimeFormat } from '../../state/time-format';
-import { noteInputFromAttempt } from './note-input';
+import { extrasOf } from './attempt-extras';
 import { useCheckStatus } from './queries';
 
 export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt; customer: Customer; user: User }) {
@@ -24,6 +24,8 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
 
   if (attempt.outcome.outcome === 'sent') {
     const o = attempt.outcome;
+    // Same words as the note's callerInstructions, with the screen's times (the note adds UTC).
+    const replacesEarlier = extrasOf(o)?.replacesEarlier ?? false;
     const differs = o.sentTo.trim().toLowerCase() !== user.userId.trim().toLowerCase();
     // The portal shows a password change at or after this reset: the countdown is over, the job is done.
     const changedAt = user.password.changedAt && Date.parse(user.password.changedAt) >= Date.parse(o.issuedAt) ? user.password.changedAt : null;
@@ -49,8 +51,10 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
             Sent {when(o.issuedAt)} · expires {when(o.expiresAt)}
           </Text>
           <Text size="sm">
-            <b>Tell the caller:</b> {callerInstructions({ ...noteInputFromAttempt(attempt, customer, user, '', t), timeZone: t.timeZone, locale: t.locale })}{' '}
-            The password rules are in the ticket note.
+            <b>Tell the caller:</b> Check the inbox (and Spam) at {o.sentTo} for the e-mail with the temporary password.
+            {replacesEarlier && ` Use only the one sent ${t.instant(o.issuedAt)}: the temporary passwords in earlier e-mails no longer work.`} Sign
+            in to My Phone Next before {t.instant(o.expiresAt)} with the username {user.userId} and that temporary password, then choose a new
+            password (rules in the ticket note).
           </Text>
           <Text size="xs" c="dimmed">Reset reference {o.resetId}</Text>
         </Stack>
