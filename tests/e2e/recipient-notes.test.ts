@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
 import { confirmCaller, openCustomer, outbox, pickUser, sendReset, shot, signIn } from './fixtures/flows';
-import { auditEntries, recipientDirectory } from './fixtures/recipient-directory';
+import { auditEntries, recipientDirectory, resetsElsewhere } from './fixtures/recipient-directory';
 
 /**
  * Issue 13, what the staffer copies and tells the caller: portal strings cannot forge note lines, a second
@@ -102,5 +102,23 @@ describe('notes and instructions from a hostile directory', () => {
     note = await copiedNote(page);
     expect(note.text.split('\n')[0]).toBe('Password reset: not sent (the user is disabled)');
     expect(note.text).toContain('Tell the caller:');
+  });
+
+  it('too many resets: the dialog says nothing was sent and offers the short note, with the verification and when the next one is allowed', async () => {
+    const fx = await start();
+    const { page } = fx;
+    await pickUser(page, '1042', 'Jane Smith');
+    await resetsElsewhere(fx, 'C2001', 'jsmith@acme.voip', 5);
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    const dialog = page.getByRole('dialog');
+    await confirmCaller(dialog);
+    await dialog.getByRole('button', { name: 'Send temporary password' }).click();
+    await dialog.getByText('The temporary password was not sent').waitFor();
+    await shot(page, 'recipient-blocked-too-many');
+    const note = await copiedNote(page);
+    expect(note.text.split('\n')[0]).toBe('Password reset: not sent (too many temporary passwords in the last hour)');
+    expect(note.text).toContain('Caller verified by: call-back to the number on file');
+    expect(note.text).toMatch(/The next one is allowed from .+\./);
+    expect(note.text).toContain('If you have the newest e-mail, use the temporary password in it: it still works.');
   });
 });
