@@ -60,13 +60,15 @@ export function ResetDialog({ customer, user, staffName, emailChangedHere, recip
   async function onEmailChanged(confirmed: string) {
     // Nothing was sent. Show what the portal holds now and ask again, as for a new address: a new intent.
     const fresh = await reread().catch(() => null);
-    setChangedFrom(confirmed);
     setVerified(false);
     setAcknowledged(false);
     setSecondConfirm(false);
     setIntentId(newIntentId());
     startedAt.current = 0;
-    if (fresh) send.reset();
+    // Re-read failed: the refusal itself stays on screen (it says to check the new address).
+    if (!fresh) return;
+    setChangedFrom(confirmed);
+    send.reset();
   }
 
   function onSend() {
@@ -158,7 +160,7 @@ export function ResetDialog({ customer, user, staffName, emailChangedHere, recip
           <Checkbox checked={withoutCheck} onChange={(e) => setWithoutCheck(e.currentTarget.checked)} label="Send without the check" />
         )}
 
-        {send.isError && errorCodeOf(send.error) !== 'email_changed' && (
+        {send.isError && !(errorCodeOf(send.error) === 'email_changed' && changedFrom !== null) && (
           <ErrorAlert title="The temporary password was not sent" error={send.error} compact />
         )}
         {send.isError && blockedAt && errorCodeOf(send.error) === 'too_many_resets' && chosen && (
