@@ -39,6 +39,7 @@ describe('History: warnings and the portal down', () => {
       await shared.waitFor();
       expect(await shared.textContent()).toContain('Nora Noemail');
       expect(await dialog.getByText('Possible social engineering').count()).toBe(0);
+      await dialog.getByRole('radio', { name: 'Call-back to the number on file' }).check();
       await dialog.getByRole('checkbox').check();
       await dialog.getByRole('button', { name: 'Send temporary password' }).click();
       await dialog.waitFor({ state: 'detached' });

@@ -45,6 +45,10 @@ describe('the console from the keyboard', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Reset password');
     await kb.press('Enter');
     await page.getByRole('dialog').waitFor();
+    // `Caller verified by` first: Space picks the focused choice, Tab goes on to the identity-check box.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('radio');
+    await kb.press('Space');
+    await kb.press('Tab');
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
     await kb.press('Space');
     await kb.press('Tab');

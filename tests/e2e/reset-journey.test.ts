@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
-import { signIn, customerResult, searchCustomers, openCustomer, pickUser, sendReset, outbox, shot, JANE, simStats, labelText } from './fixtures/flows';
+import { signIn, customerResult, searchCustomers, openCustomer, pickUser, confirmCaller, outbox, shot, JANE, simStats, labelText } from './fixtures/flows';
 
 /**
  * From the caller on the line to the ticket note: the reset itself, and the users and customers it refuses.
@@ -35,6 +35,7 @@ describe('the console, from the caller on the line to the ticket note', () => {
     await dialog.getByText(/It is not the User ID/).waitFor();
     const send = dialog.getByRole('button', { name: 'Send temporary password' });
     expect(await send.isDisabled()).toBe(true); // until the caller is verified
+    await dialog.getByRole('radio', { name: 'Call-back to the number on file' }).check();
     await dialog.getByRole('checkbox', { name: /verified the caller/ }).check();
     await shot(page, '05-reset-dialog');
     // Three clicks in one go, before React can re-render: one intent, one e-mail.
@@ -46,7 +47,7 @@ describe('the console, from the caller on the line to the ticket note', () => {
 
     const result = page.getByRole('status').filter({ hasText: 'Temporary password sent' });
     await result.waitFor();
-    await result.getByText(JANE.email).waitFor();
+    await result.getByText(JANE.email, { exact: true }).waitFor();
     await result.getByText(/expires .*\(in 23 h 59 min\)/).waitFor();
     await shot(page, '06-reset-result');
 
@@ -104,7 +105,12 @@ describe('the console, from the caller on the line to the ticket note', () => {
     await expect.poll(() => labelText(page, 'Email')).toBe('nora@example.org');
     expect(await page.getByRole('button', { name: 'Reset password' }).isDisabled()).toBe(false);
 
-    await sendReset(page);
+    // The Email was just set in this console: the dialog asks twice.
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    const dialog = page.getByRole('dialog');
+    await confirmCaller(dialog);
+    await dialog.getByRole('checkbox', { name: /I confirm again/ }).check();
+    await dialog.getByRole('button', { name: 'Send temporary password' }).click();
     await page.getByText('Temporary password sent', { exact: true }).waitFor();
     expect(await outbox(f, 'nora@example.org')).toHaveLength(1);
   });

@@ -31,6 +31,8 @@ const data: DataFile = {
         { userId: LONG.userId, firstName: LONG.firstName, lastName: LONG.lastName, extension: '1099', email: LONG.email, department: 'Orthodontics and Paediatric Dentistry' },
         { userId: 'nomail@acme.voip', firstName: 'Nora', lastName: 'Nomail', extension: '1050', email: null },
         { userId: 'off@acme.voip', firstName: 'Otto', lastName: 'Off', extension: '1051', email: 'otto@acmedental.co.uk', status: 'disabled' },
+        // A look-alike Email (Cyrillic "а"): the recipient warnings and the acknowledgement.
+        { userId: 'lucy@acme.voip', firstName: 'Lucy', lastName: 'Lookalike', extension: '1052', email: 'lucy@\u0430cmedental.co.uk' },
         // Enough people that the user list scrolls: the keyboard must reach it.
         ...Array.from({ length: 40 }, (_, i) => ({ userId: `staff${i}@acme.voip`, firstName: `Staff${i}`, lastName: 'Member', extension: String(1100 + i), email: `staff${i}@acmedental.co.uk` })),
       ],
@@ -102,6 +104,25 @@ describe('every screen: accessible, nothing clipped, at 1280×800 and 1024×768'
     await sendReset(page);
     await page.getByRole('status').filter({ hasText: 'Temporary password sent' }).waitFor();
     Object.assign(problems, await checkScreen(page, '08-result-and-note'));
+
+    // A second reset: the dialog says the earlier temporary password stops working.
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    await page.getByRole('dialog').getByText('This replaces an earlier temporary password').waitFor();
+    Object.assign(problems, await checkScreen(page, '08b-second-reset-dialog'));
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+    // A look-alike Email: every character spelled out, in the panel and the dialog.
+    await pickUser(page, 'lucy', 'Lucy Lookalike');
+    Object.assign(problems, await checkScreen(page, '08c-user-panel-look-alike'));
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    await page.getByRole('dialog').getByRole('checkbox', { name: /checked every character/ }).waitFor();
+    Object.assign(problems, await checkScreen(page, '08d-reset-dialog-look-alike'));
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+    // No Email: the blocked note.
+    await pickUser(page, 'nora', 'Nora Nomail');
+    await page.getByRole('button', { name: 'Copy ticket note' }).waitFor();
+    Object.assign(problems, await checkScreen(page, '08e-blocked-note'));
 
     await page.getByRole('link', { name: 'History' }).click();
     await page.getByRole('table', { name: 'Resets' }).getByRole('row').filter({ hasText: 'Jane Smith' }).waitFor();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resetStatus } from '../../shared/ipc/contract';
+import { callerVerification } from '../../shared/recipient/caller-verification';
 
 export const auditAction = z.enum([
   'sign_in_ok',
@@ -44,6 +45,14 @@ export const auditEntry = z.object({
   /** For `status_checked` and `note_copied`: the entry it is about. */
   refersTo: z.string().nullable().default(null),
   status: resetStatus.nullable().default(null),
+  // The fields below are optional, not defaulted: an entry written before they existed must re-serialise
+  // exactly as it was sealed, so a default would break every older seal.
+  /** For resets: how the staffer verified the caller (the dialog's `Caller verified by`). */
+  verification: callerVerification.optional(),
+  /** For resets: the unusual characters (`U+0430`, …) of the Email or name the staffer acknowledged before sending. */
+  acknowledged: z.array(z.string()).optional(),
+  /** For resets: false when the staffer sent without the earlier-resets check (it failed), true when it ran. */
+  warningsChecked: z.boolean().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 export type AuditDraft = Omit<z.input<typeof auditEntry>, 'id' | 'at'>;

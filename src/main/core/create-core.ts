@@ -114,7 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'users:get': ({ customerId, userId }, { signal }) => users.get(customerId, userId, signal),
     'users:setEmail': ({ customerId, userId, email }) => users.setEmail(customerId, userId, email),
     'reset:warnings': ({ customerId, userId }) => resets.warnings(customerId, userId),
-    'reset:start': ({ customerId, userId, intentId, expectedEmail }) => resets.start(customerId, userId, { intentId, expectedEmail }),
+    'reset:start': ({ customerId, userId, intentId, expectedEmail, ...confirmation }) => resets.start(customerId, userId, { intentId, expectedEmail }, confirmation),
     'reset:status': ({ customerId, userId, since }) => resets.status(customerId, userId, since),
     'callers:find': ({ q, limit }, { signal }) => callers.find(q, limit, signal),
     'history:list': async (filter) => ({ entries: await history.list(filter) }),

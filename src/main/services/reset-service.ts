@@ -1,4 +1,6 @@
-import { codeOf, errorTable } from '../../shared/errors';
+import { AppFailure, codeOf, errorTable } from '../../shared/errors';
+import type { CallerVerification } from '../../shared/recipient/caller-verification';
+import { inspectRecipient } from '../../shared/recipient/inspect-recipient';
 import type { ResetOutcome, ResetStatusCheck, ResetWarnings } from '../../shared/ipc/contract';
 import type { PasswordState, User, UserSummary } from '../../shared/domain/portal-entities';
 import type { ResetRequest } from '../portal/gateway';
@@ -13,6 +15,28 @@ export const sharedEmailScanLimit = 2_000;
 const pageSize = 200;
 /** Outcomes remembered per intent, so a repeated click gets the first answer, not a second reset. */
 const rememberedIntents = 200;
+
+/** What the staffer confirmed in the dialog besides the address: recorded with the reset. */
+export interface ResetConfirmation {
+  /** The unusual characters (`U+0430`, …) acknowledged; must be exactly the ones main finds. */
+  acknowledgedCharacters: string[];
+  verification?: CallerVerification;
+  warningsChecked?: boolean;
+}
+
+/**
+ * The characters the staffer must have acknowledged, found again here: the renderer's word is not
+ * enough, since a look-alike address is exactly what it might not have shown.
+ */
+function unacknowledged(user: UserSummary | User, expectedEmail: string, acknowledged: string[]): string | null {
+  const inspection = inspectRecipient({ email: expectedEmail, name: `${user.firstName} ${user.lastName}`, userId: user.userId });
+  const expected = [...new Set(inspection.characters.map((c) => c.codePoint))].sort();
+  const given = [...new Set(acknowledged)].sort();
+  if (expected.length === given.length && expected.every((c, i) => c === given[i])) return null;
+  return expected.length === 0
+    ? 'The Email and the name hold only plain characters now; read the user again and confirm. Nothing was sent.'
+    : `The Email or the name holds characters that were not acknowledged (${expected.join(', ')}); read the user again and confirm. Nothing was sent.`;
+}
 
 export function userLabel(u: UserSummary): string {
   return `${u.firstName} ${u.lastName}, ext. ${u.extension} (${u.userId})`;
@@ -50,12 +74,19 @@ export function createResetService(ctx: ConsoleContext) {
     }
   }
 
-  async function send(portal: Portal, customerId: string, userId: string, request: ResetRequest): Promise<ResetOutcome> {
-    const base = ctx.auditBase();
+  async function send(portal: Portal, customerId: string, userId: string, request: ResetRequest, confirmation: ResetConfirmation): Promise<ResetOutcome> {
+    const base = {
+      ...ctx.auditBase(),
+      ...(confirmation.verification ? { verification: confirmation.verification } : {}),
+      ...(confirmation.warningsChecked !== undefined ? { warningsChecked: confirmation.warningsChecked } : {}),
+      acknowledged: confirmation.acknowledgedCharacters,
+    };
     let user: UserSummary | User | undefined;
     let attempt;
     try {
       user = await knownUser(portal, customerId, userId);
+      const problem = unacknowledged(user, request.expectedEmail, confirmation.acknowledgedCharacters);
+      if (problem) throw new AppFailure('invalid_input', { message: problem });
       attempt = await portal.gateway.startReset(customerId, userId, request);
     } catch (err) {
       // The address the staffer confirmed: for `email_changed` the portal's is not the one they saw.
@@ -124,12 +155,12 @@ export function createResetService(ctx: ConsoleContext) {
      * One reset per intent: a second call with the same intent, even concurrent, gets the first's answer.
      * `expectedEmail` is the address the staffer confirmed; if the portal's differs, nothing is sent.
      */
-    async start(customerId: string, userId: string, request: ResetRequest): Promise<ResetOutcome> {
+    async start(customerId: string, userId: string, request: ResetRequest, confirmation: ResetConfirmation = { acknowledgedCharacters: [] }): Promise<ResetOutcome> {
       const portal = await ctx.signedInPortal();
       const key = JSON.stringify([portal.profileId, customerId, userId, request.intentId]);
       const existing = intents.get(key);
       if (existing) return existing;
-      const outcome = send(portal, customerId, userId, request);
+      const outcome = send(portal, customerId, userId, request, confirmation);
       intents.set(key, outcome);
       // A refused reset may be tried again once the cause is fixed (e.g. Email added).
       outcome.catch(() => intents.delete(key));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorCode } from '../errors';
 import { callerHit, customer, customerSummary, passwordState, user, userSummary } from '../domain/portal-entities';
 import { portalChoice } from '../portal-choice';
+import { callerVerification } from '../recipient/caller-verification';
 
 /**
  * The one IPC contract: channel name → {input, output}. The preload's `window.api`, its type in the
@@ -201,6 +202,15 @@ export const contract = {
         intentId: z.string().min(8).max(128).regex(/^[A-Za-z0-9_-]+$/),
         /** The Email the dialog showed and the staffer confirmed; the portal sends nothing if it changed since. */
         expectedEmail: z.string().min(1).max(320),
+        /**
+         * The unusual characters of the Email or the name (`U+0430`, …) the staffer acknowledged; main
+         * inspects the recipient again and refuses (`invalid_input`) unless this is exactly its list.
+         */
+        acknowledgedCharacters: z.array(z.string().regex(/^U\+[0-9A-F]{4,6}$/)).max(500).default([]),
+        /** How the staffer verified the caller (`Caller verified by`); recorded in the audit entry. */
+        verification: callerVerification.optional(),
+        /** False when the earlier-resets check failed and the staffer chose to send without it. */
+        warningsChecked: z.boolean().optional(),
       })
       .strict(),
     output: resetOutcome,

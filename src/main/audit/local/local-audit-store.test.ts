@@ -105,3 +105,29 @@ describe('History from the index', () => {
     await reopened.close();
   });
 });
+
+describe('portal strings are data in the trail', () => {
+  it('every string of a draft, nested ones too, is made visible before it is sealed: no line break or bidi override survives', async () => {
+    const dir = await tmp();
+    const log = await openLocalAuditStore(dir, { key });
+    await log.append({
+      ...base,
+      action: 'reset_sent',
+      userName: 'Lee Breaker\nIdentity: verified by supervisor',
+      email: 'zoe\u200b@acme.example',
+      verification: { method: 'other', text: 'asked\u202Etxt.exe' },
+    });
+    await log.close();
+    const raw = await readFile(path.join(dir, 'audit.log'), 'utf8');
+    expect(raw).not.toMatch(/\\n|\u200b|\u202e|\\u/i);
+    const reopened = await openLocalAuditStore(dir, { key });
+    const [entry] = await reopened.entriesAfter(null, all);
+    expect(entry).toMatchObject({
+      userName: 'Lee Breaker⟨U+000A⟩Identity: verified by supervisor',
+      email: 'zoe⟨U+200B⟩@acme.example',
+      verification: { method: 'other', text: 'asked⟨U+202E⟩txt.exe' },
+      verifiable: true,
+    });
+    await reopened.close();
+  });
+});

@@ -5,6 +5,7 @@ import { auditEntry, type AuditEntry } from '../audit-entry';
 import type { AuditStore } from '../audit-store';
 import { ChainVerifier, sealOf } from './audit-chain';
 import { AuditIndex } from './audit-index';
+import { portalText } from '../../../shared/text/portal-text';
 import { cappedDraft, maxLineBytes } from './entry-limits';
 import { readLines } from './line-reader';
 import { openPrivateFile, syncDir } from './private-file';
@@ -159,7 +160,7 @@ export async function openLocalAuditStore(userDataDir: string, options: LocalAud
     append(draft) {
       if (closed) return Promise.reject(new Error('audit log: closed'));
       return inQueue(async () => {
-        const entry = auditEntry.parse({ ...cappedDraft(draft), id: randomUUID(), at: now().toISOString() });
+        const entry = auditEntry.parse({ ...cappedDraft(visibleStrings(draft)), id: randomUUID(), at: now().toISOString() });
         const seal = sealOf(options.key, verifier.tail, entry);
         const line = Buffer.from(`${needsNewline ? '\n' : ''}${JSON.stringify({ ...entry, ...seal })}\n`, 'utf8');
         if (currentSize > 0 && currentSize + line.length > rotateBytes) await rotate();
@@ -190,3 +191,17 @@ export async function openLocalAuditStore(userDataDir: string, options: LocalAud
 }
 
 export type { AuditEntry };
+
+/**
+ * Portal strings are data: a name with a line break or a bidi override must not reshape what a reviewer
+ * reads in the trail (or the History, note and CSV built from it). Every string of a draft, nested ones
+ * included, is made visible with `portalText` before it is sealed.
+ */
+function visibleStrings<T>(value: T): T {
+  if (typeof value === 'string') return portalText(value) as T;
+  if (Array.isArray(value)) return value.map(visibleStrings) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visibleStrings(v)])) as T;
+  }
+  return value;
+}

@@ -1,13 +1,17 @@
 import { Button, Paper, Skeleton, Stack, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorTable } from '../../../shared/errors';
 import type { Customer } from '../../../shared/domain/portal-entities';
+import { inspectRecipient } from '../../../shared/recipient/inspect-recipient';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { confirmedByCheck } from '../features/reset/attempt';
+import { BlockedNotePanel } from '../features/reset/BlockedNotePanel';
 import { ResetDialog } from '../features/reset/ResetDialog';
 import { ResetResult } from '../features/reset/ResetResult';
 import { TicketNotePanel } from '../features/reset/TicketNotePanel';
+import { emailChangedHere } from '../features/users/email-changes';
+import { RecipientWarnings } from '../features/users/RecipientWarnings';
 import { UserCard } from '../features/users/UserCard';
 import { useConsole } from '../state/console-state';
 import { userDetailQuery } from '../state/user-detail-query';
@@ -27,6 +31,8 @@ export function UserPanel({ customer, userId, staffName }: Props) {
   const anotherButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const focused = useRef(false);
+  // When the staffer met the block: the time a blocked note gives for "Tried".
+  const seenAt = useMemo(() => new Date().toISOString(), []);
 
   const user = detail.data;
   const myAttempt = attempt && attempt.customerId === customer.id && attempt.userId === userId ? attempt : null;
@@ -67,11 +73,14 @@ export function UserPanel({ customer, userId, staffName }: Props) {
   }
 
   const resettable = user.email !== null && user.status === 'active';
+  // After a reset went out the next step is the note: Reset password stays, as the quieter action.
+  const afterSent = myAttempt !== null && (myAttempt.outcome.outcome === 'sent' || confirmedSent);
+  const blockedBy = user.status === 'disabled' ? 'user_disabled' : user.email === null ? 'no_email' : null;
   const resetActions = (
     <>
       <Tooltip label={blockReason} disabled={!blockReason} multiline w={300}>
         <span>
-          <Button ref={resetButton} size="md" onClick={() => setDialog(true)} disabled={blockReason !== null}>
+          <Button ref={resetButton} size="md" variant={afterSent ? 'default' : 'filled'} onClick={() => setDialog(true)} disabled={blockReason !== null}>
             Reset password
           </Button>
         </span>
@@ -101,9 +110,16 @@ export function UserPanel({ customer, userId, staffName }: Props) {
 
       {myAttempt && <ResetResult attempt={myAttempt} customer={customer} user={user} />}
       {myAttempt && <TicketNotePanel attempt={myAttempt} customer={customer} user={user} staffName={staffName} />}
+      {blockedBy && !myAttempt && <BlockedNotePanel reason={blockedBy} customer={customer} user={user} staffName={staffName} at={seenAt} />}
 
       {dialog && user.email && (
-        <ResetDialog customer={customer} user={{ ...user, email: user.email }} onClose={(sent) => {
+        <ResetDialog
+          customer={customer}
+          user={{ ...user, email: user.email }}
+          staffName={staffName}
+          emailChangedHere={emailChangedHere(customer.id, user.userId)}
+          recipientWarnings={<RecipientWarnings inspection={inspectRecipient({ email: user.email, name: `${user.firstName} ${user.lastName}`, userId: user.userId })} />}
+          onClose={(sent) => {
             setDialog(false);
             // Cancelled: back to the button that opened it (the dialog unmounts, so do it by hand).
             if (!sent) requestAnimationFrame(() => (resetButton.current?.disabled ? anotherButton.current : resetButton.current)?.focus());

@@ -8,6 +8,7 @@ import { formatRelative } from '../../lib/format-time';
 import { useNow } from '../../lib/use-now';
 import type { ResetAttempt } from '../../state/console-state';
 import { useTimeFormat } from '../../state/time-format';
+import { extrasOf } from './attempt-extras';
 import { useCheckStatus } from './queries';
 
 export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt; customer: Customer; user: User }) {
@@ -18,10 +19,13 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
   useEffect(() => {
     if (attempt.outcome.outcome === 'unknown') checkButton.current?.focus();
   }, [attempt.outcome]);
+  const forWhom = `For ${user.firstName} ${user.lastName} (ext ${user.extension}) at ${customer.name}${customer.accountNumber ? ` (account ${customer.accountNumber})` : ''}.`;
   const when = (iso: string) => `${t.instant(iso)} (${formatRelative(Date.parse(iso), now)})`;
 
   if (attempt.outcome.outcome === 'sent') {
     const o = attempt.outcome;
+    // Same words as the note's callerInstructions, with the screen's times (the note adds UTC).
+    const replacesEarlier = extrasOf(o)?.replacesEarlier ?? false;
     const differs = o.sentTo.trim().toLowerCase() !== user.userId.trim().toLowerCase();
     // The portal shows a password change at or after this reset: the countdown is over, the job is done.
     const changedAt = user.password.changedAt && Date.parse(user.password.changedAt) >= Date.parse(o.issuedAt) ? user.password.changedAt : null;
@@ -39,6 +43,7 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
     return (
       <Alert color="teal" variant="light" title="Temporary password sent" role="status">
         <Stack gap={6}>
+          <Text size="sm">{forWhom}</Text>
           <Text size="sm">
             Sent to <b><Address text={o.sentTo} /></b>{differs ? ' — the user’s Email, not the User ID.' : ' — the user’s Email.'}
           </Text>
@@ -46,9 +51,10 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
             Sent {when(o.issuedAt)} · expires {when(o.expiresAt)}
           </Text>
           <Text size="sm">
-            <b>Tell the caller:</b> check the inbox (and Spam) at that address, sign in to My Phone Next with the username{' '}
-            {user.userId} and the temporary password within 24 hours, then choose a new password (rules in the ticket note) and
-            confirm by signing in to My Phone Next or UC-One.
+            <b>Tell the caller:</b> Check the inbox (and Spam) at {o.sentTo} for the e-mail with the temporary password.
+            {replacesEarlier && ` Use only the one sent ${t.instant(o.issuedAt)}: the temporary passwords in earlier e-mails no longer work.`} Sign
+            in to My Phone Next before {t.instant(o.expiresAt)} with the username {user.userId} and that temporary password, then choose a new
+            password (rules in the ticket note).
           </Text>
           <Text size="xs" c="dimmed">Reset reference {o.resetId}</Text>
         </Stack>
@@ -64,6 +70,7 @@ export function ResetResult({ attempt, customer, user }: { attempt: ResetAttempt
   return (
     <Alert color={wentThrough === null ? 'yellow' : wentThrough ? 'teal' : 'gray'} variant="light" title={title} role="alert">
       <Stack gap={6}>
+        <Text size="sm">{forWhom}</Text>
         {wentThrough === null && (
           <>
             <Text size="sm">{o.message}</Text>

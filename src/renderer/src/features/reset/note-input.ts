@@ -2,6 +2,7 @@ import type { Customer, PasswordState, User } from '../../../../shared/domain/po
 import { describePasswordState, type TicketNoteInput } from '../../../../shared/ticket-note';
 import type { ResetAttempt } from '../../state/console-state';
 import { confirmedByCheck } from './attempt';
+import { extrasOf } from './attempt-extras';
 
 const at = (iso: string | null) => (iso ? Date.parse(iso) : NaN);
 
@@ -20,7 +21,10 @@ export function passwordAfterSentReset(password: PasswordState, sent: { issuedAt
 export function noteInputFromAttempt(attempt: ResetAttempt, customer: Customer, user: User, staffName: string, time: { timeZone?: string; locale?: string } = {}): TicketNoteInput {
   const o = attempt.outcome;
   const latest = attempt.checked?.user ?? user;
+  const extras = extrasOf(o);
   const common = {
+    verification: extras?.verification ?? null,
+    ...(extras ? { unusualCharactersAcknowledged: extras.acknowledged, replacesEarlier: extras.replacesEarlier } : {}),
     customerName: customer.name,
     accountNumber: customer.accountNumber,
     userName: `${user.firstName} ${user.lastName}`,

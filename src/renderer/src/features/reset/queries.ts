@@ -5,6 +5,9 @@ import { copyRich } from '../../lib/clipboard';
 import { portalMutation } from '../../lib/connectivity';
 import { useConsole, type ResetAttempt } from '../../state/console-state';
 import { historyKeys, resetKeys, userKeys } from '../../state/query-keys';
+import type { CallerVerification } from '../../../../shared/recipient/caller-verification';
+import { userDetailQuery } from '../../state/user-detail-query';
+import { rememberExtras } from './attempt-extras';
 import { passwordAfterSentReset } from './note-input';
 
 export const resetWarningsQuery = (customerId: string, userId: string) =>
@@ -14,18 +17,42 @@ export const resetWarningsQuery = (customerId: string, userId: string) =>
     staleTime: 0,
   });
 
+/** What the staffer confirmed besides the address; main records it with the reset. */
+export interface SendConfirmation {
+  verification: CallerVerification;
+  /** The `U+XXXX` codes of the unusual characters acknowledged (empty when there are none). */
+  acknowledgedCharacters: string[];
+  /** False when the earlier-resets check failed and the staffer sent without it. */
+  warningsChecked: boolean;
+  /** For the note: an earlier temporary password was still in force. */
+  replacesEarlier: boolean;
+}
+
 /**
- * Sends the temporary password for one intent. On success the cache holds what the portal now holds at once
- * (the re-read below may take a while, and the panel, the note and the warnings must not show the state from
- * before), and the attempt becomes the console's.
+ * Sends the temporary password for one intent, to the address the dialog showed (`expectedEmail`: the
+ * portal sends nothing if it changed since). On success the cache holds what the portal now holds at once
+ * (the re-read below may take a while, and the panel, the note and the warnings must not show the state
+ * from before), and the attempt becomes the console's.
  */
-export function useStartReset(customer: Customer, user: User, intentId: string, startedAt: () => number, onSent: () => void) {
+export function useStartReset(customer: Customer, user: User & { email: string }, intentId: string, startedAt: () => number, onSent: () => void) {
   const queryClient = useQueryClient();
   const { setAttempt } = useConsole();
   return useMutation({
     meta: portalMutation,
-    mutationFn: () => unwrap(window.api.reset.start({ customerId: customer.id, userId: user.userId, intentId, expectedEmail: user.email ?? '' })),
-    onSuccess: (outcome) => {
+    mutationFn: (c: SendConfirmation) =>
+      unwrap(
+        window.api.reset.start({
+          customerId: customer.id,
+          userId: user.userId,
+          intentId,
+          expectedEmail: user.email,
+          verification: c.verification,
+          acknowledgedCharacters: c.acknowledgedCharacters,
+          warningsChecked: c.warningsChecked,
+        }),
+      ),
+    onSuccess: (outcome, c) => {
+      rememberExtras(outcome, { verification: c.verification, acknowledged: c.acknowledgedCharacters.length > 0, replacesEarlier: c.replacesEarlier });
       const detailKey = userKeys.detail(customer.id, user.userId);
       const cached = queryClient.getQueryData<User>(detailKey) ?? user;
       if (outcome.outcome === 'sent') {
@@ -40,6 +67,12 @@ export function useStartReset(customer: Customer, user: User, intentId: string, 
       onSent();
     },
   });
+}
+
+/** The user as the portal holds them now (after `email_changed`): the panel and the dialog show it at once. */
+export function useRereadUser(customer: Customer, userId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.fetchQuery({ ...userDetailQuery(customer.id, userId), staleTime: 0 });
 }
 
 /** "Check status" after an unknown outcome: the user as the portal holds them now, kept with the attempt. */

@@ -1,10 +1,12 @@
 import { Alert, Badge, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState, type ReactNode, type Ref } from 'react';
+import { useMemo, useState, type ReactNode, type Ref } from 'react';
 import { errorTable } from '../../../../shared/errors';
 import type { Customer, User } from '../../../../shared/domain/portal-entities';
+import { inspectRecipient } from '../../../../shared/recipient/inspect-recipient';
 import { Address } from '../../components/Address';
 import { EditEmail } from './EditEmail';
 import { PasswordStatus } from './PasswordStatus';
+import { RecipientWarnings } from './RecipientWarnings';
 
 interface Props {
   customer: Customer;
@@ -26,6 +28,10 @@ function sameAddress(a: string, b: string): boolean {
 export function UserCard({ customer, user, headingRef, rereading, onReread, resetActions, blockedNotice }: Props) {
   const [editing, setEditing] = useState(false);
   const differs = user.email !== null && !sameAddress(user.email, user.userId);
+  const inspection = useMemo(
+    () => (user.email === null ? null : inspectRecipient({ email: user.email, name: `${user.firstName} ${user.lastName}`, userId: user.userId })),
+    [user.email, user.firstName, user.lastName, user.userId],
+  );
 
   return (
     <Paper withBorder p="lg" bg="white">
@@ -38,7 +44,7 @@ export function UserCard({ customer, user, headingRef, rereading, onReread, rese
             <Group gap="xs" mt={4}>
               <Badge variant="outline" color="indigo" ff="monospace" size="lg">Ext {user.extension}</Badge>
               {user.department && <Text size="sm" c="dimmed">{user.department}</Text>}
-              <Text size="sm" c="dimmed">{customer.name}</Text>
+              <Text size="sm" c="dimmed">{customer.name}{customer.accountNumber ? ` (account ${customer.accountNumber})` : ''}</Text>
               {user.status === 'disabled' ? (
                 <Badge color="gray.7" variant="filled">Disabled</Badge>
               ) : (
@@ -67,6 +73,7 @@ export function UserCard({ customer, user, headingRef, rereading, onReread, rese
             <Text size="sm" fw={600}>The Email and the User ID are different: the temporary password goes to the Email, not to the User ID.</Text>
           </Alert>
         )}
+        {inspection && <RecipientWarnings inspection={inspection} />}
         {user.email === null && user.status === 'active' && (
           <Alert color="orange" variant="light" title="No Email: reset is blocked" role="status">
             <Text size="sm">{errorTable.no_email.message} Ask the caller for their address and confirm it with them.</Text>

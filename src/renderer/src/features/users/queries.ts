@@ -3,6 +3,7 @@ import type { Customer, User } from '../../../../shared/domain/portal-entities';
 import { portalMutation } from '../../lib/connectivity';
 import { unwrap } from '../../lib/api-error';
 import { resetKeys, userKeys } from '../../state/query-keys';
+import { markEmailChanged } from './email-changes';
 
 export const USER_PAGE_SIZE = 100;
 
@@ -23,6 +24,7 @@ export function useSaveEmail(customer: Customer, user: User, onSaved: () => void
     meta: portalMutation,
     mutationFn: (email: string) => unwrap(window.api.users.setEmail({ customerId: customer.id, userId: user.userId, email })),
     onSuccess: async (updated) => {
+      markEmailChanged(customer.id, user.userId);
       queryClient.setQueryData(userKeys.detail(customer.id, user.userId), updated);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: userKeys.detail(customer.id, user.userId) }),
