@@ -30,6 +30,15 @@ describe('Portal API v1 gateway', () => {
     expect(await failureCode(gateway(portal.url).getCustomer('C1'))).toBe('portal_bad_response');
   });
 
+  it('refuses over-long portal strings (issue 14 row 6) instead of passing them on to the screen, audit and note', async () => {
+    const giant = await fakePortal((_req, res) => json(res, 200, { ...customerJson, name: 'A'.repeat(1_900_000) }));
+    expect(await failureCode(gateway(giant.url).getCustomer('C1'))).toBe('portal_bad_response');
+    const long = await fakePortal((_req, res) => json(res, 200, { ...customerJson, name: 'A'.repeat(600) }));
+    expect(await failureCode(gateway(long.url).getCustomer('C1'))).toBe('portal_bad_response');
+    const fine = await fakePortal((_req, res) => json(res, 200, { ...customerJson, name: 'A'.repeat(500) }));
+    expect((await gateway(fine.url).getCustomer('C1')).name).toHaveLength(500);
+  });
+
   it('encodes identifiers as one path segment and refuses dot segments', async () => {
     const portal = await fakePortal((_req, res) => json(res, 404, { error: { code: 'not_found', message: '' } }));
     const g = gateway(portal.url);
