@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, SettingsView } from '../../shared/ipc/contract';
 import { OfflineBanner } from './components/OfflineBanner';
 import { ConsolePage } from './screens/ConsolePage';
-import { ConsoleProvider, useConsole } from './state/console-state';
+import { ConsoleProvider, useConsole, type FocusTarget } from './state/console-state';
 import { TimeFormatProvider } from './state/time-format';
 import { HistoryPage } from './features/history/HistoryPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -54,9 +54,9 @@ function modalOpen(event?: KeyboardEvent): boolean {
 function ShellInner({ info, settings }: Props) {
   const route = useRoute();
   const state = useConsole();
-  const [focusRequest, setFocusRequest] = useState<{ target: 'customer' | 'users'; n: number } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ target: FocusTarget; n: number } | null>(null);
 
-  const requestFocus = useCallback((target: 'customer' | 'users') => {
+  const requestFocus = useCallback((target: FocusTarget) => {
     setFocusRequest((prev) => ({ target, n: (prev?.n ?? 0) + 1 }));
   }, []);
 
@@ -64,14 +64,16 @@ function ShellInner({ info, settings }: Props) {
   useEffect(() => {
     if (!focusRequest || route !== 'console') return;
     const id = requestAnimationFrame(() => {
-      const el = focusRequest.target === 'users' ? state.userInput.current ?? state.customerInput.current : state.customerInput.current;
+      const { target } = focusRequest;
+      const el =
+        target === 'users' ? (state.userInput.current ?? state.customerInput.current) : target === 'caller' ? state.callerInput.current : state.customerInput.current;
       if (el) {
         el.focus();
-        if (focusRequest.target === 'customer') el.select();
+        if (target !== 'users') el.select();
       }
     });
     return () => cancelAnimationFrame(id);
-  }, [focusRequest, route, state.userInput, state.customerInput]);
+  }, [focusRequest, route, state.userInput, state.customerInput, state.callerInput]);
 
   const { back } = state;
   useEffect(() => {
@@ -85,17 +87,18 @@ function ShellInner({ info, settings }: Props) {
         requestFocus('customer');
         return;
       }
+      // `/` is the caller's number on the phone's display; Ctrl+K the customer's name.
       if (event.key === '/' && !mod && !event.altKey && !isTyping(event.target) && !modalOpen(event)) {
         event.preventDefault();
         navigate('console');
-        requestFocus('customer');
+        requestFocus('caller');
         return;
       }
       if (event.key === 'Escape' && !modalOpen(event)) {
         event.preventDefault();
         if (route !== 'console') {
           navigate('console');
-          requestFocus('customer');
+          requestFocus('caller');
           return;
         }
         requestFocus(back());
@@ -125,7 +128,7 @@ function ShellInner({ info, settings }: Props) {
           </Group>
           <Group gap="lg" wrap="nowrap">
             <Text size="sm" c="dimmed">
-              Find customer <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd>
+              Find caller <Kbd size="xs">/</Kbd> · Customer <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd>
             </Text>
             <Text size="sm">
               Parent admin: <b>{settings.credential?.username ?? '—'}</b>
