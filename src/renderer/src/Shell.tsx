@@ -127,7 +127,8 @@ function ShellInner({ info, settings }: Props) {
             </Tooltip>
           </Group>
           <Group gap="lg" wrap="nowrap">
-            <Text size="sm" c="dimmed">
+            {/* Below 1200 px the console page itself says which keys jump where. */}
+            <Text size="sm" c="dimmed" visibleFrom="lg">
               Find caller <Kbd size="xs">/</Kbd> · Customer <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd>
             </Text>
             <Text size="sm">

@@ -12,15 +12,20 @@ export const CALLER_LIST_ID = 'caller-hits';
  * (aria-activedescendant), Enter opens its customer and user in one step.
  */
 export function CallerField({ finder }: { finder: CallerFinder }) {
-  const { setCallerText, callerInput } = useConsole();
-  const activeHit = finder.hits[finder.active];
+  const { setCallerText, callerInput, setLeftView, leftView } = useConsole();
+  const listShown = leftView === 'callers' && finder.query !== '';
+  const activeHit = listShown ? finder.hits[finder.active] : undefined;
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     switch (event.key) {
       case 'ArrowDown': event.preventDefault(); finder.move(finder.active + 1); break;
       case 'ArrowUp': event.preventDefault(); finder.move(finder.active - 1); break;
       case 'Home': if (finder.hits.length > 0 && event.ctrlKey) { event.preventDefault(); finder.move(0); } break;
-      case 'Enter': event.preventDefault(); finder.openActive(); break;
+      case 'Enter':
+        event.preventDefault();
+        setLeftView(finder.query !== '' ? 'callers' : leftView);
+        finder.openActive();
+        break;
       default:
     }
   }
@@ -39,11 +44,15 @@ export function CallerField({ finder }: { finder: CallerFinder }) {
       spellCheck={false}
       autoFocus
       role="combobox"
-      aria-expanded={finder.query !== ''}
+      aria-expanded={listShown}
       aria-autocomplete="list"
-      aria-controls={CALLER_LIST_ID}
-      aria-activedescendant={activeHit && finder.query !== '' ? hitOptionId(activeHit) : undefined}
-      rightSection={finder.searching ? <Loader size="xs" aria-label="Searching all customers" /> : null}
+      aria-controls={listShown ? CALLER_LIST_ID : undefined}
+      aria-activedescendant={activeHit ? hitOptionId(activeHit) : undefined}
+      onFocus={() => {
+        // Back in the field with text in it (`/`, a click): its hits come back in the left column.
+        if (finder.text.trim() !== '') setLeftView('callers');
+      }}
+      rightSection={finder.searching ? <Loader size="xs" /> : null}
       style={{ flex: 1, minWidth: 0 }}
       size="md"
     />

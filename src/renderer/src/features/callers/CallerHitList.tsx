@@ -52,65 +52,65 @@ export function CallerHitList({ finder }: { finder: CallerFinder }) {
       {finder.refused && (
         <Text size="sm" c="red.8" role="alert">{errorTable.customer_suspended.message}</Text>
       )}
-      {source === 'portal' && hits.length === 0 ? (
+      {source === 'portal' && hits.length === 0 && (
         <Paper withBorder p="lg" bg="white">
           <Text fw={600}>No caller matches “{query}”.</Text>
           <Text size="sm" c="dimmed">Try the number as the phone shows it, the Email, the last name — or find the customer with Customer.</Text>
         </Paper>
-      ) : (
-        <div
-          id={CALLER_LIST_ID}
-          role="listbox"
-          aria-label="Callers"
-          tabIndex={-1}
-          className="rc-caller-list"
-          style={{ display: 'flex', flexDirection: 'column', gap: 6, opacity: source === 'previous' ? 0.6 : 1 }}
-        >
-          {hits.map((hit, i) => {
-            const reason = blockedReason(hit);
-            const opening = finder.opening !== null && hitKey(finder.opening) === hitKey(hit);
-            const c = hit.customer;
-            return (
-              <div
-                key={hitKey(hit)}
-                id={hitOptionId(hit)}
-                role="option"
-                aria-selected={i === finder.active}
-                data-active={i === finder.active}
-                className="rc-result rc-caller-hit"
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => finder.open(hit)}
-              >
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <div style={{ minWidth: 0 }}>
-                    <Text fw={650} size="md" c={hit.status === 'disabled' ? 'dimmed' : undefined}>
-                      <Highlighted text={`${hit.firstName} ${hit.lastName}`} query={hit.matchedOn === 'name' ? query : ''} />
-                      <Text span size="sm" ff="monospace" fw={600} ml={8}>ext {hit.extension}</Text>
-                    </Text>
-                    <Text size="xs" c="dimmed">Email {hit.email === null ? 'none' : <Address text={hit.email} />}</Text>
-                    <Group gap={8} mt={2} wrap="wrap">
-                      <Text size="sm" fw={600}>{c.name}</Text>
-                      <Text size="sm" ff="monospace" fw={600}>{c.accountNumber ? `Acct ${c.accountNumber}` : 'No account number'}</Text>
-                      <Text size="sm">{c.city ?? 'City unknown'}</Text>
-                      <Text size="sm" c="dimmed">{countOf(c.userCount, 'user')}</Text>
-                    </Group>
-                    {reason && <Text size="xs" c="red.8" mt={2}>{reason}</Text>}
-                  </div>
-                  <Stack gap={4} align="flex-end" className="rc-no-shrink">
-                    {opening ? <Loader size="sm" /> : c.status === 'suspended' ? (
-                      <Badge color="red" variant="filled">Suspended</Badge>
-                    ) : (
-                      <Badge color="teal" variant="light">Active</Badge>
-                    )}
-                    {hit.status === 'disabled' && <Badge color="gray" variant="filled">Disabled</Badge>}
-                    <Text size="xs" c="dimmed">by {matchedOnLabel[hit.matchedOn]}</Text>
-                  </Stack>
-                </Group>
-              </div>
-            );
-          })}
-        </div>
       )}
+      {/* Always in the page: Find caller's aria-controls points at it. */}
+      <div
+        id={CALLER_LIST_ID}
+        role="listbox"
+        aria-label="Callers"
+        tabIndex={-1}
+        className="rc-caller-list"
+        style={{ display: 'flex', flexDirection: 'column', gap: 6, opacity: source === 'previous' ? 0.6 : 1 }}
+      >
+        {hits.map((hit, i) => {
+          const reason = blockedReason(hit);
+          const opening = finder.opening !== null && hitKey(finder.opening) === hitKey(hit);
+          const c = hit.customer;
+          return (
+            <div
+              key={hitKey(hit)}
+              id={hitOptionId(hit)}
+              role="option"
+              aria-selected={i === finder.active}
+              data-active={i === finder.active}
+              className="rc-result rc-caller-hit"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => finder.open(hit)}
+            >
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <div style={{ minWidth: 0 }}>
+                  <Text fw={650} size="md" c={hit.status === 'disabled' ? 'dimmed' : undefined}>
+                    <Highlighted text={`${hit.firstName} ${hit.lastName}`} query={hit.matchedOn === 'name' ? query : ''} />
+                    <Text span size="sm" ff="monospace" fw={600} ml={8}>ext {hit.extension}</Text>
+                  </Text>
+                  <Text size="xs" c="dimmed">Email {hit.email === null ? 'none' : <Address text={hit.email} />}</Text>
+                  <Group gap={8} mt={2} wrap="wrap">
+                    <Text size="sm" fw={600}>{c.name}</Text>
+                    <Text size="sm" ff="monospace" fw={600}>{c.accountNumber ? `Acct ${c.accountNumber}` : 'No account number'}</Text>
+                    <Text size="sm">{c.city ?? 'City unknown'}</Text>
+                    <Text size="sm" c="dimmed">{countOf(c.userCount, 'user')}</Text>
+                  </Group>
+                  {reason && <Text size="xs" c="red.8" mt={2}>{reason}</Text>}
+                </div>
+                <Stack gap={4} align="flex-end" className="rc-no-shrink">
+                  {opening ? <Loader size="sm" /> : c.status === 'suspended' ? (
+                    <Badge color="red" variant="filled">Suspended</Badge>
+                  ) : (
+                    <Badge color="teal" variant="light">Active</Badge>
+                  )}
+                  {hit.status === 'disabled' && <Badge color="gray" variant="filled">Disabled</Badge>}
+                  <Text size="xs" c="dimmed">by {matchedOnLabel[hit.matchedOn]}</Text>
+                </Stack>
+              </Group>
+            </div>
+          );
+        })}
+      </div>
     </Stack>
   );
 }

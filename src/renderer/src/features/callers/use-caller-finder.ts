@@ -1,6 +1,6 @@
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import type { CallerHit } from '../../../../shared/domain/portal-entities';
 import { errorCodeOf } from '../../lib/api-error';
 import { useConsole } from '../../state/console-state';
@@ -46,8 +46,9 @@ export function useCallerFinder(): CallerFinder {
   const portal = useQuery({ ...callerPortalQuery(debounced), placeholderData: keepPreviousData });
   /** The active hit and whether the staffer moved to it, for one list of results (a new list starts at the top). */
   const [nav, setNav] = useState({ key: '', active: 0, moved: false });
-  /** The text Enter was pressed on before the portal answered it. */
-  const [openFor, setOpenFor] = useState<string | null>(null);
+  /** The text Enter was pressed on before the portal answered it; cleared by typing. */
+  const openFor = useRef<string | null>(null);
+  const queryClient = useQueryClient();
   const [refused, setRefused] = useState<CallerHit | null>(null);
   const [opening, setOpening] = useState<CallerHit | null>(null);
   const openCustomer = useOpenCustomer();
@@ -65,7 +66,7 @@ export function useCallerFinder(): CallerFinder {
   const moved = nav.key === resultsKey && nav.moved;
 
   function open(hit: CallerHit) {
-    setOpenFor(null);
+    openFor.current = null;
     if (hit.customer.status === 'suspended') {
       setRefused(hit);
       return;
@@ -85,14 +86,17 @@ export function useCallerFinder(): CallerFinder {
     });
   }
 
-  // Enter before the portal answered the text typed: open its best hit when it does (never a stale list's).
-  useEffect(() => {
-    if (openFor !== null && openFor === query && portalFresh) {
-      const first = portal.data.hits[0];
-      if (first) open(first);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [openFor, query, portalFresh]);
+  /** Enter before the portal answered the text typed: ask now (no debounce) and open its best hit, never a stale list's. */
+  function openBestWhenAnswered(q: string) {
+    openFor.current = q;
+    queryClient
+      .fetchQuery(callerPortalQuery(q))
+      .then((answer) => {
+        const first = answer.hits[0];
+        if (openFor.current === q && first) open(first);
+      })
+      .catch(() => undefined); // the query's own error is shown by the list
+  }
 
   const portalError = portal.isError && errorCodeOf(portal.error) !== 'cancelled' ? portal.error : null;
   return {
@@ -116,10 +120,12 @@ export function useCallerFinder(): CallerFinder {
         if (hit) open(hit);
         return;
       }
-      setOpenFor(query);
+      openBestWhenAnswered(query);
     },
     open,
-    typed: () => setOpenFor(null),
+    typed: () => {
+      openFor.current = null;
+    },
     opening,
     openError: openCustomer.isError ? openCustomer.error : null,
     refused,
