@@ -22,7 +22,7 @@ export function ConsolePage({ settings, requestFocus }: Props) {
   const finder = useCallerFinder();
   return (
     <div className="rc-console">
-      <Group align="flex-start" gap="md" wrap="nowrap">
+      <Group align="flex-end" gap="md" wrap="nowrap">
         <CallerField finder={finder} />
         <CustomerField />
       </Group>

@@ -34,7 +34,7 @@ export function CallerField({ finder }: { finder: CallerFinder }) {
     <TextInput
       ref={callerInput}
       label="Find caller"
-      description="Phone number, Email, User ID, name or extension; all customers. ↑ ↓ Enter opens."
+      description="Phone number, Email, User ID, name or extension; all customers."
       placeholder="e.g. 0117 946 2207 or Jane Smith"
       value={finder.text}
       onChange={(e) => { setCallerText(e.currentTarget.value); finder.typed(); }}

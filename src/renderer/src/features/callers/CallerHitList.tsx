@@ -35,7 +35,7 @@ function summaryText(finder: CallerFinder): string {
   const base = `${n === 1 ? '1 caller' : `${n} callers`}${finder.hits.length < n ? ` (showing ${finder.hits.length})` : ''}`;
   if (finder.source === 'index') return `${base} matching “${finder.query}” in the open customer; searching all customers…`;
   if (finder.source === 'previous') return `Searching all customers for “${finder.query}”…`;
-  return `${base} matching “${finder.query}”, all customers`;
+  return `${base} matching “${finder.query}”, all customers. ↑ ↓ and Enter open one.`;
 }
 
 /** Find caller's hits: each names the user and their customer, so look-alike customers cannot be confused. */
@@ -43,10 +43,7 @@ export function CallerHitList({ finder }: { finder: CallerFinder }) {
   const { hits, query, source } = finder;
   return (
     <Stack gap={6}>
-      <Group justify="space-between" wrap="nowrap">
-        <Text size="sm" c="dimmed" aria-live="polite">{summaryText(finder)}</Text>
-        {finder.searching && <Loader size="xs" />}
-      </Group>
+      <Text size="sm" c="dimmed" aria-live="polite">{summaryText(finder)}</Text>
       {finder.error !== null && <ErrorAlert title="Find caller failed" error={finder.error} onRetry={finder.retry} retrying={finder.searching} compact />}
       {finder.openError !== null && <ErrorAlert title="Could not open the customer" error={finder.openError} compact />}
       {finder.refused && (
