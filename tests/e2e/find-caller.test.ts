@@ -1,45 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { DataFile } from '../../src/portal-sim/data-file';
 import { errorTable } from '../../src/shared/errors';
+import { callerData } from './fixtures/caller-data';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
 import { customerResult, isFocused, labelText, searchCustomers, signIn, submitCustomerSearch } from './fixtures/flows';
 import { checkScreen } from './fixtures/screen-checks';
 
 /**
  * Find caller (issue 16): from what the phone shows to the caller's customer and user in one step, across
- * customers whose names look alike. The data holds two Marguerite Okafors at two "Harbourside Vet…"
- * customers, a suspended look-alike and a disabled user.
+ * customers whose names look alike (`fixtures/caller-data.ts`).
  */
-
-export const callerData: DataFile = {
-  parentAdmins: [{ username: 'helpdesk', password: 'Demo-Helpdesk-Pw1' }],
-  customers: [
-    {
-      id: 'C1001', name: 'Acme Dental', accountNumber: '100-2001', city: 'Leeds',
-      users: [
-        { userId: 'jsmith@acme.voip', firstName: 'Jane', lastName: 'Smith', extension: '1042', phoneNumber: '+441135551042', email: 'jane.smith@acmedental.co.uk' },
-        { userId: 'bob@acme.voip', firstName: 'Bob', lastName: 'Jones', extension: '1043', phoneNumber: '+441135551043', email: 'bob.jones@acmedental.co.uk' },
-      ],
-    },
-    {
-      id: 'C2001', name: 'Harbourside Vet Supplies', accountNumber: '200-3001', city: 'Bristol',
-      users: [{ userId: 'mokafor@hvs.voip', firstName: 'Marguerite', lastName: 'Okafor', extension: '2207', phoneNumber: '+441179460001', email: 'm.okafor@hvsupplies.co.uk' }],
-    },
-    {
-      id: 'C2002', name: 'Harbourside Vets', accountNumber: '200-3002', city: 'Bath',
-      users: [
-        { userId: 'mokafor@hvets.voip', firstName: 'Marguerite', lastName: 'Okafor', extension: '2207', phoneNumber: '+441179462207', email: 'marguerite@harboursidevets.co.uk' },
-        { userId: 'dora@hvets.voip', firstName: 'Dora', lastName: 'Disabled', extension: '2210', phoneNumber: '+441179462210', email: 'dora@harboursidevets.co.uk', status: 'disabled' },
-      ],
-    },
-    {
-      id: 'C2003', name: 'Harbourside Vet Care', accountNumber: '200-3003', city: 'Exeter', status: 'suspended',
-      users: [{ userId: 'sam@hvc.voip', firstName: 'Sam', lastName: 'Suspendedson', extension: '2301', phoneNumber: '+441179469999', email: 'sam@hvcare.co.uk' }],
-    },
-  ],
-};
-
 const field = (page: Page) => page.getByRole('combobox', { name: 'Find caller' });
 const hits = (page: Page) => page.getByRole('listbox', { name: 'Callers' }).getByRole('option');
 const panelHeading = (page: Page, name: string) => page.getByRole('heading', { name, level: 2 });
@@ -91,7 +61,12 @@ describe('Find caller', () => {
     f = await openConsole({ simulator: { data: callerData } });
     const { page } = f;
     await signIn(f);
-    await findCaller(page, 'Marguerite Okafor');
+    // Enter before the answer: with two look-alikes, neither is opened unseen.
+    await field(page).fill('Marguerite Okafor');
+    await field(page).press('Enter');
+    await page.getByText(/2 callers matching “Marguerite Okafor”, all customers/).waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Find the caller']);
     await expect.poll(() => hits(page).count()).toBe(2);
     const [first, second] = await hits(page).allInnerTexts();
     expect(first).toMatch(/Harbourside Vet Supplies[\s\S]*Acct 200-3001[\s\S]*Bristol/);

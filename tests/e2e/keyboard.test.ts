@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { callerData } from './fixtures/caller-data';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
 import { signIn, customerResult, isFocused, openCustomer, outbox, JANE } from './fixtures/flows';
 
@@ -70,7 +71,7 @@ describe('the console from the keyboard', () => {
   });
 
   it('from the number on the phone to the note on the clipboard with the keyboard alone, in five actions', async () => {
-    f = await openConsole();
+    f = await openConsole({ simulator: { data: callerData } });
     const { page } = f;
     await signIn(f);
     const kb = page.keyboard;
@@ -82,7 +83,7 @@ describe('the console from the keyboard', () => {
     await page.getByRole('heading', { name: 'Resets', level: 2 }).click();
     await kb.press('/');
     await expect.poll(() => isFocused(page, 'Find caller')).toBe(true);
-    // 1. Find caller + Enter: Jane Smith's number as the phone shows it (+441135551042 in the demo directory).
+    // 1. Find caller + Enter: Jane Smith's number (+441135551042) as the phone shows it.
     await kb.type('0113 555 1042');
     await kb.press('Enter');
     await page.getByRole('heading', { name: 'Jane Smith', level: 2 }).waitFor();

@@ -24,7 +24,7 @@ export interface CallerFinder {
   retry(): void;
   active: number;
   move(to: number): void;
-  /** Opens the active hit (Enter): at once on the portal's answer or after an arrow key, else when it arrives. */
+  /** Opens the active hit (Enter): at once on the portal's answer or after an arrow key, else when it arrives if it is the only one. */
   openActive(): void;
   open(hit: CallerHit): void;
   /** The staffer typed: an Enter pressed on the earlier text no longer stands. */
@@ -86,14 +86,18 @@ export function useCallerFinder(): CallerFinder {
     });
   }
 
-  /** Enter before the portal answered the text typed: ask now (no debounce) and open its best hit, never a stale list's. */
+  /**
+   * Enter before the portal answered the text typed: ask now (no debounce). One hit opens at once; several
+   * stay on screen to be chosen — the staffer has not seen them, and look-alikes are exactly what misleads.
+   */
   function openBestWhenAnswered(q: string) {
     openFor.current = q;
     queryClient
       .fetchQuery(callerPortalQuery(q))
       .then((answer) => {
-        const first = answer.hits[0];
-        if (openFor.current === q && first) open(first);
+        const only = answer.hits.length === 1 ? answer.hits[0] : undefined;
+        if (openFor.current === q && only) open(only);
+        openFor.current = null;
       })
       .catch(() => undefined); // the query's own error is shown by the list
   }
