@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { callerData } from './fixtures/caller-data';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
-import { signIn, customerResult, openCustomer, outbox, JANE } from './fixtures/flows';
+import { signIn, customerResult, isFocused, openCustomer, outbox, JANE } from './fixtures/flows';
 
 /**
  * The console from the keyboard alone.
@@ -65,10 +66,49 @@ describe('the console from the keyboard', () => {
     await page.getByRole('heading', { name: 'Pick a user' }).waitFor();
     await kb.press('Escape');
     await customerResult(page, 'Acme Dental').waitFor();
-    // "/" when not typing jumps to Customer too.
+    // "/" when not typing jumps to Find caller; Ctrl+K to Customer, its text selected.
     await page.getByRole('heading', { name: 'Pick a user' }).click();
     await kb.press('/');
+    await expect.poll(() => isFocused(page, 'Find caller')).toBe(true);
+    await kb.press('Control+k');
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('Acme Dental');
+  });
+
+  it('from the number on the phone to the note on the clipboard with the keyboard alone, in five actions', async () => {
+    f = await openConsole({ simulator: { data: callerData } });
+    const { page } = f;
+    await signIn(f);
+    const kb = page.keyboard;
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent);
+    // The console opens in Find caller; from History, "/" comes back to it.
+    await expect.poll(() => isFocused(page, 'Find caller')).toBe(true);
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('heading', { name: 'Resets', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Resets', level: 2 }).click();
+    await kb.press('/');
+    await expect.poll(() => isFocused(page, 'Find caller')).toBe(true);
+    // 1. Find caller + Enter: Jane Smith's number (+441135551042) as the phone shows it.
+    await kb.type('0113 555 1042');
+    await kb.press('Enter');
+    await page.getByRole('heading', { name: 'Jane Smith', level: 2 }).waitFor();
+    await expect.poll(() => page.getByText('Open customer', { exact: true }).locator('..').innerText()).toContain('Acme Dental');
+    // 2. Reset password (focused when the user is read).
+    await expect.poll(focusedText).toBe('Reset password');
+    await kb.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    // 3. The verification choice.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
+    await kb.press('Space');
+    // 4. Send temporary password.
+    await kb.press('Tab');
+    await kb.press('Tab');
+    await expect.poll(focusedText).toBe('Send temporary password');
+    await kb.press('Enter');
+    // 5. Copy ticket note.
+    await expect.poll(focusedText).toBe('Copy ticket note');
+    await kb.press('Enter');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('User: Jane Smith, extension 1042');
+    expect(await outbox(f, JANE.email)).toHaveLength(1);
   });
 
   it('Enter in a blank Search users field opens nobody; after an arrow key it opens the row moved to', async () => {

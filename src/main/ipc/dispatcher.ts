@@ -21,7 +21,7 @@ export type Handlers = {
 };
 
 /** Channels where a newer call makes the previous one pointless: it is cancelled end to end. */
-const supersedingChannels: ReadonlySet<Channel> = new Set<Channel>(['customers:search', 'users:search']);
+const supersedingChannels: ReadonlySet<Channel> = new Set<Channel>(['customers:search', 'users:search', 'callers:find']);
 
 export interface Dispatcher {
   dispatch(channel: string, input: unknown, sender: SenderInfo): Promise<Result<unknown>>;
@@ -49,7 +49,7 @@ export function isChannel(name: string): name is Channel {
  * Nothing thrown crosses it; only `{code, message, retryable}`.
  */
 export function createDispatcher(handlers: Handlers, allowedOrigin: string, log: Logger): Dispatcher {
-  const inFlight = new Map<Channel, AbortController>();
+  const inFlight = new Map<string, AbortController>();
 
   async function run(channel: Channel, input: unknown): Promise<Result<unknown>> {
     const schema = contract[channel];
@@ -59,9 +59,12 @@ export function createDispatcher(handlers: Handlers, allowedOrigin: string, log:
       return { ok: false, error: refusalOf(parsed.error.issues) };
     }
     const controller = new AbortController();
+    // An index answer (`from: 'index'`) stands in for the portal call while it runs: it must not cancel it.
+    const from = (parsed.data as { from?: unknown }).from;
+    const slot = `${channel}/${typeof from === 'string' ? from : 'portal'}`;
     if (supersedingChannels.has(channel)) {
-      inFlight.get(channel)?.abort();
-      inFlight.set(channel, controller);
+      inFlight.get(slot)?.abort();
+      inFlight.set(slot, controller);
     }
     try {
       const handler = handlers[channel] as (i: unknown, c: CallContext) => Promise<unknown>;
@@ -79,7 +82,7 @@ export function createDispatcher(handlers: Handlers, allowedOrigin: string, log:
       log.error('ipc.unexpected_error', { channel, kind: err instanceof Error ? err.name : typeof err });
       return { ok: false, error: appErrorOf('internal_error') };
     } finally {
-      if (inFlight.get(channel) === controller) inFlight.delete(channel);
+      if (inFlight.get(slot) === controller) inFlight.delete(slot);
     }
   }
 

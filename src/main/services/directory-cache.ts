@@ -1,5 +1,7 @@
 import { LRUCache } from 'lru-cache';
+import { accountKey } from '../../shared/caller-reading';
 import type { Customer, CustomerSummary, User, UserSummary } from '../../shared/domain/portal-entities';
+import type { CustomerUserIndex } from './user-index';
 
 interface CustomerUsers {
   byId: Map<string, UserSummary | User>;
@@ -8,7 +10,7 @@ interface CustomerUsers {
 }
 
 /** How much a long shift may keep: the customers and users of recent calls, not the whole directory. */
-export const directoryCacheLimits = { customers: 2_000, customersWithUsers: 20 };
+export const directoryCacheLimits = { customers: 2_000, customersWithUsers: 20, indexedCustomers: 3 };
 
 /**
  * Customers and users the portal has shown recently. Used for audit entries (names, account
@@ -18,9 +20,35 @@ export const directoryCacheLimits = { customers: 2_000, customersWithUsers: 20 }
 export class DirectoryCache {
   private readonly customers = new LRUCache<string, CustomerSummary | Customer>({ max: directoryCacheLimits.customers });
   private readonly users = new LRUCache<string, CustomerUsers>({ max: directoryCacheLimits.customersWithUsers });
+  /** Whole user lists of the customers opened last, for answers while the staffer types (`user-index.ts`). */
+  private readonly indexes = new LRUCache<string, CustomerUserIndex>({ max: directoryCacheLimits.indexedCustomers });
 
   rememberCustomers(list: readonly (CustomerSummary | Customer)[]): void {
-    for (const c of list) this.customers.set(c.id, { ...this.customers.get(c.id), ...c });
+    for (const c of list) {
+      this.customers.set(c.id, { ...this.customers.get(c.id), ...c });
+      const index = this.indexes.peek(c.id);
+      if (index) index.customer = { ...index.customer, ...c };
+    }
+  }
+
+  /** Customers seen recently whose account number is the query, ignoring spaces and dashes. */
+  customersWithAccountNumber(query: string): (CustomerSummary | Customer)[] {
+    const key = accountKey(query);
+    if (key === '') return [];
+    return [...this.customers.values()].filter((c) => c.accountNumber !== null && accountKey(c.accountNumber) === key);
+  }
+
+  index(customerId: string): CustomerUserIndex | undefined {
+    return this.indexes.get(customerId);
+  }
+
+  setIndex(customerId: string, index: CustomerUserIndex): void {
+    this.indexes.set(customerId, index);
+  }
+
+  /** Indexes of the customers opened last, most recent first. */
+  allIndexes(): CustomerUserIndex[] {
+    return [...this.indexes.values()];
   }
 
   customer(customerId: string): CustomerSummary | Customer | undefined {
@@ -39,6 +67,7 @@ export class DirectoryCache {
   rememberUsers(customerId: string, list: readonly (UserSummary | User)[]): void {
     const { byId } = this.usersOf(customerId);
     for (const u of list) byId.set(u.userId, { ...byId.get(u.userId), ...u });
+    this.indexes.peek(customerId)?.upsert(list);
   }
 
   markComplete(customerId: string): void {

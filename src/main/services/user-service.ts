@@ -4,6 +4,10 @@ import type { User } from '../../shared/domain/portal-entities';
 import type { UserPage } from '../portal/gateway';
 import { subjectOf } from './audit-subject';
 import type { ConsoleContext } from './console-context';
+import { userIndexKeeperOf } from './user-index-of';
+
+export type SearchSource = 'portal' | 'index';
+export type UserSearchAnswer = UserPage & { index?: { total: number } | null };
 
 /** Portal API v1's rule: a local part, an @ and a dotted domain; checked here so a typo costs no call. */
 export const emailAddress = z
@@ -14,10 +18,24 @@ export const emailAddress = z
 
 export function createUserService(ctx: ConsoleContext) {
   return {
-    async search(customerId: string, q: string, limit: number | undefined, cursor: string | null | undefined, signal: AbortSignal): Promise<UserPage> {
-      const { gateway, directory } = await ctx.signedInPortal();
-      const page = await gateway.searchUsers(customerId, q, { limit, cursor }, signal);
-      directory.rememberUsers(customerId, page.users);
+    async search(
+      customerId: string,
+      q: string,
+      limit: number | undefined,
+      cursor: string | null | undefined,
+      signal: AbortSignal,
+      from: SearchSource = 'portal',
+    ): Promise<UserSearchAnswer> {
+      const portal = await ctx.signedInPortal();
+      if (from === 'index') {
+        const index = portal.directory.index(customerId);
+        if (!index) return { users: [], nextCursor: null, index: null };
+        const { users, total } = index.searchUsers(q, limit ?? 50);
+        return { users, nextCursor: null, index: { total } };
+      }
+      const page = await portal.gateway.searchUsers(customerId, q, { limit, cursor }, signal);
+      portal.directory.rememberUsers(customerId, page.users);
+      userIndexKeeperOf(ctx).refreshIfOld(portal, customerId);
       return page;
     },
 

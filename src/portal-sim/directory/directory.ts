@@ -1,4 +1,5 @@
 import type { DataFileUser } from '../data-file';
+import { accountKey } from '../../shared/caller-reading';
 import { foldText } from '../../shared/text/fold';
 import type { CustomerInput, DirCustomer, DirUser } from './model';
 import { CallerIndex } from './caller-index';
@@ -22,6 +23,8 @@ export class Directory {
   /** lower-case user domain → customer index, for customers whose users are produced on demand. */
   private readonly ownerOfDomain = new Map<string, number>();
   private callerIndex: CallerIndex | undefined;
+  /** Account number without spaces and dashes → customer indexes (a project extension to the name search). */
+  private readonly byAccount = new Map<string, number[]>();
 
   constructor(inputs: CustomerInput[]) {
     this.inputs = inputs;
@@ -29,7 +32,11 @@ export class Directory {
       const { users: _users, userDomain: _domain, ...fields } = input;
       return { ...fields, index, foldedName: foldText(input.name) };
     });
-    for (const c of this.customers) this.byId.set(c.id, c);
+    for (const c of this.customers) {
+      this.byId.set(c.id, c);
+      const key = c.accountNumber === null ? '' : accountKey(c.accountNumber);
+      if (key !== '') this.byAccount.set(key, [...(this.byAccount.get(key) ?? []), c.index]);
+    }
     inputs.forEach((input, index) => {
       if (input.userDomain !== undefined) this.ownerOfDomain.set(input.userDomain.toLowerCase(), index);
       else for (const user of this.usersOf(index)) this.ownerOfUser.set(user.userId.toLowerCase(), index);
@@ -38,6 +45,12 @@ export class Directory {
       this.customers.map((c) => c.foldedName),
       this.customers.map((c) => c.name),
     );
+  }
+
+  /** Customers whose account number is the query, ignoring spaces and dashes. */
+  withAccountNumber(query: string): number[] {
+    const key = accountKey(query);
+    return key === '' ? [] : (this.byAccount.get(key) ?? []);
   }
 
   customer(id: string): DirCustomer | undefined {

@@ -1,4 +1,7 @@
-import { foldText, words } from '../../shared/text/fold';
+import { foldQuery } from '../../shared/caller-reading';
+import { words } from '../../shared/text/fold';
+
+export { foldQuery };
 
 const SEPARATOR = '\u0001';
 
@@ -6,11 +9,6 @@ export interface CustomerSearchResult {
   /** Customer indexes, best first, at most `limit`. */
   indexes: number[];
   total: number;
-}
-
-/** Folds a query the way names are folded, with runs of white space made one space. */
-export function foldQuery(text: string): string {
-  return foldText(text).replace(/\s+/gu, ' ').trim();
 }
 
 /**

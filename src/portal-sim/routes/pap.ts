@@ -72,7 +72,11 @@ export const papRoutes: Route[] = [
         if (name === null || name.trim().length === 0) return fail(400, 'invalid_query', 'Type a customer name to search for.');
         if ([...name].length > MAX_QUERY_CHARS) return fail(400, 'invalid_query', `The name may have at most ${MAX_QUERY_CHARS} characters.`);
         if (limit === undefined) return fail(400, 'invalid_query', 'limit must be a whole number from 1 to 200.');
-        const { indexes, total } = state.directory.search.search(name, limit);
+        const byName = state.directory.search.search(name, limit);
+        // Project extension: a query equal to an account number finds that customer first.
+        const byAccount = state.directory.withAccountNumber(name);
+        const indexes = [...byAccount, ...byName.indexes.filter((i) => !byAccount.includes(i))].slice(0, limit);
+        const total = byName.total + byAccount.filter((i) => !byName.indexes.includes(i)).length;
         const customers = indexes.flatMap((i) => {
           const c = state.directory.customers[i];
           return c ? [customerSummaryOf(c)] : [];

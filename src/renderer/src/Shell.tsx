@@ -4,7 +4,7 @@ import type { AppInfo, SettingsView } from '../../shared/ipc/contract';
 import { OfflineBanner, type SignedOut } from './components/OfflineBanner';
 import { SignedOutConsole } from './components/SignedOutConsole';
 import { ConsolePage } from './screens/ConsolePage';
-import { ConsoleProvider, useConsole } from './state/console-state';
+import { ConsoleProvider, useConsole, type FocusTarget } from './state/console-state';
 import { TimeFormatProvider } from './state/time-format';
 import { HistoryPage } from './features/history/HistoryPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -57,9 +57,9 @@ function modalOpen(event?: KeyboardEvent): boolean {
 function ShellInner({ info, settings, signedOut }: Props) {
   const route = useRoute();
   const state = useConsole();
-  const [focusRequest, setFocusRequest] = useState<{ target: 'customer' | 'users'; n: number } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ target: FocusTarget; n: number } | null>(null);
 
-  const requestFocus = useCallback((target: 'customer' | 'users') => {
+  const requestFocus = useCallback((target: FocusTarget) => {
     setFocusRequest((prev) => ({ target, n: (prev?.n ?? 0) + 1 }));
   }, []);
 
@@ -67,14 +67,16 @@ function ShellInner({ info, settings, signedOut }: Props) {
   useEffect(() => {
     if (!focusRequest || route !== 'console') return;
     const id = requestAnimationFrame(() => {
-      const el = focusRequest.target === 'users' ? state.userInput.current ?? state.customerInput.current : state.customerInput.current;
+      const { target } = focusRequest;
+      const el =
+        target === 'users' ? (state.userInput.current ?? state.customerInput.current) : target === 'caller' ? state.callerInput.current : state.customerInput.current;
       if (el) {
         el.focus();
-        if (focusRequest.target === 'customer') el.select();
+        if (target !== 'users') el.select();
       }
     });
     return () => cancelAnimationFrame(id);
-  }, [focusRequest, route, state.userInput, state.customerInput]);
+  }, [focusRequest, route, state.userInput, state.customerInput, state.callerInput]);
 
   const { back } = state;
   useEffect(() => {
@@ -88,17 +90,18 @@ function ShellInner({ info, settings, signedOut }: Props) {
         requestFocus('customer');
         return;
       }
+      // `/` is the caller's number on the phone's display; Ctrl+K the customer's name.
       if (event.key === '/' && !mod && !event.altKey && !isTyping(event.target) && !modalOpen(event)) {
         event.preventDefault();
         navigate('console');
-        requestFocus('customer');
+        requestFocus('caller');
         return;
       }
       if (event.key === 'Escape' && !modalOpen(event)) {
         event.preventDefault();
         if (route !== 'console') {
           navigate('console');
-          requestFocus('customer');
+          requestFocus('caller');
           return;
         }
         requestFocus(back());
@@ -127,8 +130,9 @@ function ShellInner({ info, settings, signedOut }: Props) {
             </Tooltip>
           </Group>
           <Group gap="lg" wrap="nowrap">
-            <Text size="sm" c="dimmed">
-              Find customer <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd>
+            {/* Below 1200 px the console page itself says which keys jump where. */}
+            <Text size="sm" c="dimmed" visibleFrom="lg">
+              Find caller <Kbd size="xs">/</Kbd> · Customer <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">K</Kbd>
             </Text>
             <Text size="sm">
               Parent admin: <b>{settings.credential?.username ?? 'not signed in'}</b>

@@ -159,7 +159,15 @@ export type ResetWarnings = z.infer<typeof resetWarnings>;
 
 /** A caller search across all customers (phone number, Email, User ID, name or extension). */
 export const callerQuery = z.string().max(100);
-export const callerHits = z.object({ hits: z.array(callerHit), total: z.number().int().nonnegative() });
+/**
+ * Where a search is answered: `portal` (the default) asks the portal; `index` answers at once from the main
+ * process's index of the customers opened last, for results while the staffer types. An index answer is one
+ * first page (`nextCursor` null) and says so; the portal's answer, asked for after the debounce, replaces it.
+ */
+export const searchSource = z.enum(['portal', 'index']);
+/** On an index answer: null when no index could answer (not open, still filling), else how many matched. */
+export const indexAnswer = z.object({ total: z.number().int().nonnegative() }).nullable().optional();
+export const callerHits = z.object({ hits: z.array(callerHit), total: z.number().int().nonnegative(), index: indexAnswer });
 export type CallerHits = z.infer<typeof callerHits>;
 
 export const contract = {
@@ -183,9 +191,10 @@ export const contract = {
         q: z.string().max(100),
         limit: z.number().int().min(1).max(200).optional(),
         cursor: z.string().max(500).nullable().optional(),
+        from: searchSource.optional(),
       })
       .strict(),
-    output: z.object({ users: z.array(userSummary), nextCursor: z.string().nullable() }),
+    output: z.object({ users: z.array(userSummary), nextCursor: z.string().nullable(), index: indexAnswer }),
   },
   'users:get': { input: z.object({ customerId: id, userId: userIdentifier }).strict(), output: user },
   'users:setEmail': {
@@ -220,7 +229,7 @@ export const contract = {
     output: resetStatusCheck,
   },
   'callers:find': {
-    input: z.object({ q: callerQuery, limit: z.number().int().min(1).max(200).optional() }).strict(),
+    input: z.object({ q: callerQuery, limit: z.number().int().min(1).max(200).optional(), from: searchSource.optional() }).strict(),
     output: callerHits,
   },
   'history:list': { input: historyFilter, output: z.object({ entries: z.array(historyEntry) }) },

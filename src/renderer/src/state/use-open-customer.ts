@@ -13,9 +13,13 @@ import { customerKeys, userKeys } from './query-keys';
  */
 export function useOpenCustomer(onOpened?: (customer: Customer) => void) {
   const queryClient = useQueryClient();
-  const { openCustomer } = useConsole();
+  const { openCustomer, customer: current, pickUser } = useConsole();
   return useMutation({
     meta: portalMutation,
+    // Another customer's user panel goes at once, not when the portal answers (issue 13: the panel belongs to its customer).
+    onMutate: (customerId: string) => {
+      if (current?.id !== customerId) pickUser(null);
+    },
     mutationFn: (customerId: string) => unwrap(window.api.customers.open({ customerId })),
     onSuccess: (customer) => {
       queryClient.setQueryData(customerKeys.detail(customer.id), customer);

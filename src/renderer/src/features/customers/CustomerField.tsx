@@ -22,21 +22,20 @@ export function CustomerField() {
   }
 
   return (
-    <form onSubmit={onSubmit} role="search">
+    <form onSubmit={onSubmit} role="search" aria-label="Customer search" style={{ flex: 1, minWidth: 0 }}>
       <Group align="flex-end" gap="sm" wrap="nowrap">
         <TextInput
           ref={customerInput}
           label="Customer"
-          description="Customer name as the caller says it; Enter searches."
-          placeholder="e.g. Acme Dental"
+          description="Customer name or account number; Enter searches."
+          placeholder="e.g. Acme Dental or 100-2001"
           value={customerText}
           onChange={(e) => setCustomerText(e.currentTarget.value)}
           onKeyDown={onKeyDown}
           maxLength={100}
           autoComplete="off"
           spellCheck={false}
-          autoFocus
-          style={{ flex: 1, maxWidth: 560 }}
+          style={{ flex: 1, minWidth: 0 }}
           size="md"
         />
         <Button type="submit" size="md" variant="light" disabled={!customerText.trim()}>

@@ -1,35 +1,55 @@
 import { Badge, Group, Loader, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Customer, UserSummary } from '../../../../shared/domain/portal-entities';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { errorCodeOf } from '../../lib/api-error';
+import { errorCodeOf, unwrap } from '../../lib/api-error';
 import { useConsole } from '../../state/console-state';
 import { Highlighted } from '../../components/Highlighted';
-import { userSearchQuery } from './queries';
+import { userKeys } from '../../state/query-keys';
+import { USER_PAGE_SIZE, userSearchQuery } from './queries';
 
 const ROW_HEIGHT = 56;
 export const USER_SEARCH_DEBOUNCE_MS = 150;
 
+/** The open customer's users as main's index answers at once: a first page, while the portal's answer is on its way. */
+const userIndexQuery = (customerId: string, q: string) => ({
+  queryKey: [...userKeys.search(customerId, q), 'index'] as const,
+  queryFn: () => unwrap(window.api.users.search({ customerId, q, limit: USER_PAGE_SIZE, from: 'index' })),
+  staleTime: 0,
+  gcTime: 10_000,
+  retry: false,
+});
+
 /**
- * Search users as you type (debounced), thousands of rows virtualised, next pages loaded on scroll.
+ * Search users as you type: every keystroke is answered at once from main's index of the open customer's
+ * users; the portal is asked after a pause (debounced) and its answer replaces the index's. Thousands of rows
+ * virtualised, next pages loaded on scroll.
  * The field keeps focus; ArrowUp/ArrowDown move the active row (aria-activedescendant), Enter picks it
  * (with a blank field only after such a move).
  */
 export function UserSearch({ customer }: { customer: Customer }) {
   const { userText, setUserText, userId, pickUser, userInput } = useConsole();
   const [debounced] = useDebouncedValue(userText.trim(), USER_SEARCH_DEBOUNCE_MS);
+  const typed = userText.trim();
   const query = useInfiniteQuery({ ...userSearchQuery(customer.id, debounced), placeholderData: keepPreviousData });
-  const users = useMemo<UserSummary[]>(() => query.data?.pages.flatMap((p) => p.users) ?? [], [query.data]);
+  const indexed = useQuery(userIndexQuery(customer.id, typed));
+  const portalFresh = !query.isPlaceholderData && debounced === typed && query.isSuccess;
+  // The index's answer stands in until the portal answered this very text.
+  const indexData = !portalFresh ? indexed.data : undefined;
+  const indexAnswer = useMemo(() => (indexData?.index ? { users: indexData.users, total: indexData.index.total } : null), [indexData]);
+  const portalUsers = useMemo<UserSummary[]>(() => query.data?.pages.flatMap((p) => p.users) ?? [], [query.data]);
+  const users = indexAnswer?.users ?? portalUsers;
+  const shownQuery = indexAnswer ? typed : debounced;
   const [active, setActive] = useState(0);
   /** The staffer moved the active row with the keys since the results last changed. */
   const [moved, setMoved] = useState(false);
   const [pickWhenReady, setPickWhenReady] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
   const listId = `users-${customer.id}`;
-  const fresh = !query.isPlaceholderData && debounced === userText.trim() && !query.isPending;
+  const fresh = indexAnswer !== null || (!query.isPlaceholderData && debounced === typed && !query.isPending);
 
   // The project does not use the React Compiler; TanStack Virtual is the issue's chosen virtualiser.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -46,7 +66,7 @@ export function UserSearch({ customer }: { customer: Customer }) {
     setMoved(false);
     virtualizer.scrollToOffset(0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [customer.id, debounced]);
+  }, [customer.id, shownQuery]);
 
   // Enter pressed before the debounced results arrived: pick the first fresh one.
   useEffect(() => {
@@ -61,8 +81,8 @@ export function UserSearch({ customer }: { customer: Customer }) {
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? items[items.length - 1]!.index : -1;
   useEffect(() => {
-    if (lastIndex >= users.length - 20 && query.hasNextPage && !query.isFetchingNextPage && !query.isError) void query.fetchNextPage();
-  }, [lastIndex, users.length, query]);
+    if (!indexAnswer && lastIndex >= users.length - 20 && query.hasNextPage && !query.isFetchingNextPage && !query.isError) void query.fetchNextPage();
+  }, [lastIndex, users.length, query, indexAnswer]);
 
   function move(to: number) {
     if (users.length === 0) return;
@@ -114,24 +134,26 @@ export function UserSearch({ customer }: { customer: Customer }) {
       />
       <Group justify="space-between" h={20}>
         <Text size="xs" c="dimmed" aria-live="polite">
-          {query.isPending
-            ? 'Loading users…'
-            : users.length === 0
-              ? ''
-              : `${users.length}${query.hasNextPage ? '+' : ''} ${users.length === 1 ? 'user' : 'users'}${debounced ? ` matching “${debounced}”` : ''}`}
+          {indexAnswer
+            ? `${indexAnswer.total} ${indexAnswer.total === 1 ? 'user' : 'users'}${typed ? ` matching “${typed}”` : ''}`
+            : query.isPending
+              ? 'Loading users…'
+              : users.length === 0
+                ? ''
+                : `${users.length}${query.hasNextPage ? '+' : ''} ${users.length === 1 ? 'user' : 'users'}${debounced ? ` matching “${debounced}”` : ''}`}
         </Text>
         {query.isFetchingNextPage && <Text size="xs" c="dimmed">Loading more…</Text>}
       </Group>
       {visibleError && (
         <ErrorAlert title="User search failed" error={visibleError} onRetry={() => void query.refetch()} retrying={query.isFetching} compact />
       )}
-      {query.isPending ? (
+      {query.isPending && !indexAnswer ? (
         <Stack gap={4} aria-busy="true">
           {[0, 1, 2, 3, 4].map((i) => <Skeleton key={i} h={ROW_HEIGHT - 8} />)}
         </Stack>
       ) : users.length === 0 && visibleError ? null : users.length === 0 ? (
         <Text size="sm" p="md" c="dimmed" bg="white" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}>
-          {debounced ? `No user matches “${debounced}”. Try the last name or the extension.` : 'This customer has no users.'}
+          {shownQuery ? `No user matches “${shownQuery}”. Try the last name or the extension.` : 'This customer has no users.'}
         </Text>
       ) : (
         <div ref={scrollRef} className="rc-user-list" style={{ flex: 1, minHeight: 200 }} tabIndex={0} role="region" aria-label="User list, scrolls">
@@ -152,7 +174,7 @@ export function UserSearch({ customer }: { customer: Customer }) {
                 >
                   <div style={{ flex: 1, minWidth: 0 }}>
                     <Text size="sm" fw={600} truncate c={u.status === 'disabled' ? 'dimmed' : undefined} title={`${u.firstName} ${u.lastName}`}>
-                      <Highlighted text={`${u.firstName} ${u.lastName}`} query={debounced} />
+                      <Highlighted text={`${u.firstName} ${u.lastName}`} query={shownQuery} />
                     </Text>
                     <Text size="xs" c="dimmed" truncate title={u.userId}>{u.userId}</Text>
                   </div>
