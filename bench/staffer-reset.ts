@@ -94,7 +94,7 @@ function finishing(page: Page) {
   const dialog = page.getByRole('dialog');
   return {
     resetButton: page.getByRole('button', { name: 'Reset password' }),
-    verified: dialog.getByRole('checkbox', { name: /verified the caller/ }),
+    verified: dialog.getByRole('radio', { name: 'Call-back to the number on file' }),
     send: dialog.getByRole('button', { name: 'Send temporary password' }),
     copy: page.getByRole('button', { name: 'Copy ticket note' }),
   };
@@ -130,7 +130,7 @@ async function oneCallerReset(page: Page, target: Caller): Promise<RunResult> {
     await ready(resetButton);
   });
   await action(() => resetButton.click(), () => ready(verified));
-  // The verification choice: one action (a checkbox here; a "Caller verified by" choice once that lands).
+  // The verification choice: `Caller verified by`, one action.
   await action(() => verified.check(), () => ready(send));
   await action(() => send.click(), () => ready(copy));
   await action(() => copy.click(), () => page.getByText('Copied — paste it into the ticket.').waitFor());
@@ -186,7 +186,7 @@ export async function runStafferReset(log: (line: string) => void = console.log)
     const customerActions = Math.max(...customerRuns.map((r) => r.actions));
     const steps = (runs: RunResult[], names: string[]) =>
       names.map((name, k) => ({ label: `  ${k + 1}. ${name}`, unit: 'ms', summary: summarize(runs.map((r) => r.perAction[k]!)) }));
-    const finish = ['Reset password', 'verified checkbox (the verification choice)', 'Send temporary password', 'Copy ticket note'];
+    const finish = ['Reset password', 'Caller verified by: call-back (the verification choice)', 'Send temporary password', 'Copy ticket note'];
     log(`staffer's reset: Find caller ${actions} actions, console time p50 ${fmt(s.median)} ms; customer first ${customerActions} actions, p50 ${fmt(customerS.median)} ms (manual procedure: ${manualActionCount} actions)`);
     return {
       id: 4,
@@ -195,8 +195,8 @@ export async function runStafferReset(log: (line: string) => void = console.log)
         `Browser shell, simulator at scale 1, a different caller (user of ${CUSTOMER.name} whose number finds only them) each run; ` +
         `${callers.length - WARM_UP} runs per path after ${WARM_UP} warm-up run, ` +
         'each on a freshly loaded screen. Caller first: the caller\'s number as a UK phone displays it (e.g. 0113 555 1042) in Find caller + Enter ' +
-        '(opens the customer — Access CAP — and the user in one step), Reset password, tick "I have verified the caller" (the verification choice ' +
-        'in this branch; one action either way), Send temporary password, Copy ticket note; then the clipboard must hold that user\'s note. ' +
+        '(opens the customer — Access CAP — and the user in one step), Reset password, choose "Call-back to the number on file" under Caller verified by ' +
+        '(the verification choice), Send temporary password, Copy ticket note; then the clipboard must hold that user\'s note. ' +
         'Beside it, the same callers customer first: Customer name + Enter, click the customer, the caller\'s name in Search users + Enter, then the ' +
         'same four actions. Console time: for each action, from the action (text already typed, filled at once) to the next control being usable ' +
         '(visible, enabled, stable — Playwright\'s trial click), summed. It includes the searches\' debounce (Enter right after typing asks the ' +

@@ -46,11 +46,8 @@ describe('the console from the keyboard', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Reset password');
     await kb.press('Enter');
     await page.getByRole('dialog').waitFor();
-    // `Caller verified by` first: Space picks the focused choice, Tab goes on to the identity-check box.
+    // `Caller verified by` first: Space picks the focused choice.
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('radio');
-    await kb.press('Space');
-    await kb.press('Tab');
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
     await kb.press('Space');
     await kb.press('Tab');
     await kb.press('Tab');
@@ -96,8 +93,8 @@ describe('the console from the keyboard', () => {
     await expect.poll(focusedText).toBe('Reset password');
     await kb.press('Enter');
     await page.getByRole('dialog').waitFor();
-    // 3. The verification choice.
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
+    // 3. The verification choice: `Caller verified by`, call-back (focused first).
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('radio');
     await kb.press('Space');
     // 4. Send temporary password.
     await kb.press('Tab');

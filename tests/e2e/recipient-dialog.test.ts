@@ -55,13 +55,13 @@ describe('the reset dialog: the right user, the right address', () => {
     expect(await outbox(fx, 'jane.smith@acmedental.co.uk')).toHaveLength(0);
     expect((await simStats(fx)).passwordResets).toBe(0);
     expect(await page.getByText('Temporary password sent', { exact: true }).count()).toBe(0);
-    expect(await dialog.getByRole('checkbox', { name: /verified the caller/ }).isChecked()).toBe(false);
+    expect(await dialog.getByRole('radio', { name: 'Call-back to the number on file' }).isChecked()).toBe(false);
     expect(await dialog.getByRole('button', { name: 'Send temporary password' }).isDisabled()).toBe(true);
     // The Email panel behind the dialog was re-read too.
     expect(await page.getByLabel('Email', { exact: true }).textContent()).toBe('attacker@elsewhere.example');
 
     // Confirmed again: it goes to the address now shown, once.
-    await dialog.getByRole('checkbox', { name: /verified the caller/ }).check();
+    await dialog.getByRole('radio', { name: 'Call-back to the number on file' }).check();
     await dialog.getByRole('button', { name: 'Send temporary password' }).click();
     await page.getByRole('status').filter({ hasText: 'Temporary password sent' }).waitFor();
     expect(await outbox(fx, 'attacker@elsewhere.example')).toHaveLength(1);
@@ -114,7 +114,6 @@ describe('the reset dialog: the right user, the right address', () => {
     const dialog = page.getByRole('dialog');
     const send = dialog.getByRole('button', { name: 'Send temporary password' });
     await dialog.getByRole('radiogroup', { name: 'Caller verified by' }).waitFor();
-    await dialog.getByRole('checkbox', { name: /verified the caller/ }).check();
     expect(await send.isDisabled()).toBe(true); // no choice yet
     await dialog.getByRole('radio', { name: 'Other' }).check();
     expect(await send.isDisabled()).toBe(true); // no words yet

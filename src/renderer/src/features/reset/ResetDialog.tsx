@@ -33,7 +33,6 @@ interface Props {
 export function ResetDialog({ customer, user, staffName, emailChangedHere, recipientWarnings, onClose }: Props) {
   const t = useTimeFormat();
   const [intentId, setIntentId] = useState(newIntentId);
-  const [verified, setVerified] = useState(false);
   const [verification, setVerification] = useState<VerificationDraft>(noVerification);
   const [acknowledged, setAcknowledged] = useState(false);
   const [secondConfirm, setSecondConfirm] = useState(false);
@@ -55,12 +54,12 @@ export function ResetDialog({ customer, user, staffName, emailChangedHere, recip
   const chosen = verificationOf(verification);
   const checkDone = warnings.isSuccess || (warnings.isError && withoutCheck);
   const ready =
-    verified && chosen !== null && (!inspection.needsAcknowledgement || acknowledged) && (!emailChangedHere || secondConfirm) && checkDone;
+    chosen !== null && (!inspection.needsAcknowledgement || acknowledged) && (!emailChangedHere || secondConfirm) && checkDone;
 
   async function onEmailChanged(confirmed: string) {
     // Nothing was sent. Show what the portal holds now and ask again, as for a new address: a new intent.
     const fresh = await reread().catch(() => null);
-    setVerified(false);
+    setVerification(noVerification);
     setAcknowledged(false);
     setSecondConfirm(false);
     setIntentId(newIntentId());
@@ -137,11 +136,6 @@ export function ResetDialog({ customer, user, staffName, emailChangedHere, recip
         <EarlierResets warnings={warnings} />
 
         <VerificationChoice value={verification} onChange={setVerification} />
-        <Checkbox
-          checked={verified}
-          onChange={(e) => setVerified(e.currentTarget.checked)}
-          label="I have verified the caller is this user, following the helpdesk identity check"
-        />
         {inspection.needsAcknowledgement && (
           <Checkbox
             checked={acknowledged}
