@@ -8,6 +8,10 @@ export const teamHistoryFilter = z
     customerId: z.string().max(200).optional(),
     userId: z.string().max(200).optional(),
     staffer: z.string().max(63).optional(),
+    /** History's free-text filters, as the local store reads them: part of a name, id or account number. */
+    customerText: z.string().max(200).optional(),
+    /** Part of the user's name, id, extension or Email. */
+    userText: z.string().max(200).optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     status: resetStatus.optional(),
@@ -71,6 +75,16 @@ export function historyPageQuery(filter: TeamHistoryFilter, after: HistoryCursor
   if (filter.customerId) where.push(`e.customer_id = ${param(filter.customerId)}`);
   if (filter.userId) where.push(`e.user_id = ${param(filter.userId)}`);
   if (filter.staffer) where.push(`e.staffer = ${param(filter.staffer)}`);
+  // Substring search reads the filtered range rather than an index (pg_trgm would index it; see docs).
+  const like = (text: string) => param(`%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.customerText?.trim()) {
+    const p = like(filter.customerText);
+    where.push(`(e.customer_name ILIKE ${p} OR e.customer_id ILIKE ${p} OR e.account_number ILIKE ${p})`);
+  }
+  if (filter.userText?.trim()) {
+    const p = like(filter.userText);
+    where.push(`(e.user_name ILIKE ${p} OR e.user_id ILIKE ${p} OR e.extension ILIKE ${p} OR e.email ILIKE ${p})`);
+  }
   if (filter.from) where.push(`${atCol} >= ${param(filter.from)}::timestamptz`);
   if (filter.to) where.push(`${atCol} <= ${param(filter.to)}::timestamptz`);
   if (after) where.push(`(${atCol}, ${idCol}) < (${param(after.at)}::timestamptz, ${param(after.id)})`);

@@ -1,0 +1,255 @@
+import path from 'node:path';
+import type { TeamStatus, TeamUserActivity } from '../../shared/ipc/contract';
+import type { AuditStore, UserSubject } from '../audit/audit-store';
+import {
+  auditStoreTrail,
+  createOutbox,
+  describeTarget,
+  openTeamStore,
+  parseTeamDbUrl,
+  TeamDbError,
+  unsharedIds,
+  type OutboxStatus,
+  type Subscription,
+  type TeamDbTarget,
+  type TeamStore,
+} from '../audit/team-postgres';
+import type { Logger } from '../log/logger';
+import type { CredentialVault } from '../vault/credential-vault';
+
+const longPollMs = 25_000;
+
+/** The keychain account of a team login's password: one per login and database, never a profile id. */
+export function teamPasswordAccount(target: TeamDbTarget): string {
+  return `reset-console:team-db:${describeTarget(target)}`;
+}
+
+export function teamAddressOf(target: TeamDbTarget): string {
+  return `postgres://${describeTarget(target)}`;
+}
+
+/** One open connection to the team database: the outbox shipping this desk's trail, and the live feed. */
+export interface TeamConnection {
+  readonly target: TeamDbTarget;
+  readonly store: TeamStore;
+  /** A local entry is durable: ship it now. */
+  kick(): void;
+  status(): OutboxStatus;
+  /** Ids of this desk's entries not yet in the team database. */
+  unshared(): Promise<Set<string>>;
+  /** The team's count and newest reset of a user, with this desk's unshipped ones; null when the database cannot answer. */
+  activity(subject: UserSubject, since: Date): Promise<TeamUserActivity | null>;
+  close(): Promise<void>;
+}
+
+export interface TeamConnectionOptions {
+  target: TeamDbTarget;
+  audit: AuditStore;
+  /** Where the outbox remembers how far it shipped (next to the trail). */
+  userDataDir: string;
+  password: (target: TeamDbTarget) => Promise<string>;
+  onWrongPassword: () => void;
+  onChange: () => void;
+  log: Logger;
+  tuning?: { idleCheckMs?: number; minBackoffMs?: number; maxBackoffMs?: number };
+}
+
+export function openTeamConnection(o: TeamConnectionOptions): TeamConnection {
+  const store = openTeamStore(o.target, { password: () => o.password(o.target) });
+  let last: OutboxStatus = { state: 'idle', pending: 0, problem: null };
+  const outbox = createOutbox({
+    trail: auditStoreTrail(o.audit),
+    store,
+    cursorFile: path.join(o.userDataDir, 'audit.team-cursor.json'),
+    // The position is an entry id: a cursor of another database, or a byte offset of old, starts again (idempotent).
+    databaseKey: `${describeTarget(o.target)}#entry-ids`,
+    ...o.tuning,
+    onStatus: (s) => {
+      if (s.problem?.code === 'wrong_password' && last.problem?.code !== 'wrong_password') o.onWrongPassword();
+      if (s.state !== last.state || s.problem?.code !== last.problem?.code) o.log.info('team.outbox', { state: s.state, pending: s.pending, code: s.problem?.code ?? null });
+      last = s;
+      o.onChange();
+    },
+  });
+  outbox.start();
+  // Another desk's entry (or a gap in the feed): whatever the renderer shows from the team may be stale.
+  const subscription: Subscription = store.subscribe(
+    () => o.onChange(),
+    () => o.onChange(),
+  );
+  subscription.ready.catch(() => {});
+
+  const unshared = () => unsharedIds(o.audit, outbox.position());
+
+  return {
+    target: o.target,
+    store,
+    kick: () => outbox.kick(),
+    status: () => outbox.status(),
+    unshared,
+    async activity(subject, since) {
+      if (outbox.status().state === 'unavailable') return null;
+      try {
+        const [team, waiting] = await Promise.all([store.warnings(subject, since), unshared()]);
+        const mine = (await o.audit.resetsOfUser(subject, since)).filter(
+          (e) => e.verifiable && waiting.has(e.id) && (e.action === 'reset_sent' || e.action === 'reset_unknown'),
+        );
+        const newestMine = mine[0];
+        const latest =
+          newestMine && (!team.latest || newestMine.at > team.latest.at)
+            ? { staffer: o.target.user, at: newestMine.at, status: newestMine.status ?? 'unknown', used: newestMine.status === 'pending' ? false : null }
+            : team.latest && { staffer: team.latest.staffer, at: team.latest.at, status: team.latest.status, used: team.latest.used };
+        return { team: true, recentResets: team.recentResets + mine.length, latest: latest ?? null };
+      } catch (error) {
+        o.log.warn('team.activity_unavailable', { code: error instanceof TeamDbError ? error.code : 'unknown' });
+        return null;
+      }
+    },
+    async close() {
+      await outbox.stop();
+      await subscription.close();
+      await store.close();
+    },
+  };
+}
+
+export interface TeamServiceOptions {
+  audit: AuditStore;
+  userDataDir: string;
+  keychain: CredentialVault;
+  /** `--team-db=`: wins over Settings for this run. */
+  commandLine: TeamDbTarget | null;
+  stored: () => string | null;
+  save: (address: string | null) => Promise<void>;
+  log: Logger;
+  tuning?: TeamConnectionOptions['tuning'];
+}
+
+/** Team mode as a whole: which database (command line or Settings), its password, and the change feed. */
+export function createTeamService(o: TeamServiceOptions) {
+  let connection: TeamConnection | null = null;
+  let fromCommandLine = o.commandLine !== null;
+  let configProblem: { code: string; message: string } | null = null;
+  // Where the keychain cannot keep it, the password lives for this run only (never on disk).
+  const sessionPasswords = new Map<string, string>();
+  let version = 0;
+  let waiters: (() => void)[] = [];
+
+  function changed(): void {
+    version++;
+    const wake = waiters;
+    waiters = [];
+    for (const w of wake) w();
+  }
+
+  async function storedPassword(target: TeamDbTarget): Promise<string | null> {
+    const account = teamPasswordAccount(target);
+    return sessionPasswords.get(account) ?? (await o.keychain.get(account).catch(() => null));
+  }
+
+  function open(target: TeamDbTarget): void {
+    connection = openTeamConnection({
+      target,
+      audit: o.audit,
+      userDataDir: o.userDataDir,
+      log: o.log,
+      tuning: o.tuning,
+      onChange: changed,
+      password: async (t) => {
+        const password = await storedPassword(t);
+        if (!password) throw new TeamDbError('password_needed', `The team database asks for the password of ${t.user}. Enter it in Settings → Team history.`);
+        return password;
+      },
+      // A refused password is forgotten, so Settings asks again instead of the desk retrying it forever.
+      onWrongPassword: () => {
+        const account = teamPasswordAccount(target);
+        sessionPasswords.delete(account);
+        void o.keychain.delete(account).catch(() => {});
+      },
+    });
+  }
+
+  async function switchTo(address: string | null): Promise<void> {
+    await connection?.close();
+    connection = null;
+    configProblem = null;
+    if (address) {
+      try {
+        open(parseTeamDbUrl(address));
+      } catch (error) {
+        configProblem = { code: 'bad_url', message: error instanceof TeamDbError ? error.message : 'The team database address is not valid.' };
+      }
+    }
+    changed();
+  }
+
+  async function status(): Promise<TeamStatus> {
+    if (!connection) {
+      return { enabled: false, address: null, fromCommandLine, state: 'off', waiting: 0, problem: configProblem, passwordStored: false };
+    }
+    const s = connection.status();
+    return {
+      enabled: true,
+      address: teamAddressOf(connection.target),
+      fromCommandLine,
+      state: s.state,
+      waiting: s.pending,
+      problem: s.problem,
+      passwordStored: (await storedPassword(connection.target)) !== null,
+    };
+  }
+
+  return {
+    async start(): Promise<void> {
+      if (o.commandLine) open(o.commandLine);
+      else await switchTo(o.stored());
+    },
+    connection: () => connection,
+    kick: () => connection?.kick(),
+    status,
+    async setDatabase(address: string | null): Promise<TeamStatus> {
+      const normalised = address?.trim() ? teamAddressOf(parseTeamDbUrl(address)) : null;
+      await o.save(normalised);
+      fromCommandLine = false;
+      await switchTo(normalised);
+      return status();
+    },
+    async setPassword(password: string): Promise<TeamStatus> {
+      if (!connection) throw new TeamDbError('bad_url', 'Set the team database address first.');
+      const account = teamPasswordAccount(connection.target);
+      try {
+        await o.keychain.set(account, password);
+        sessionPasswords.delete(account);
+      } catch {
+        sessionPasswords.set(account, password);
+      }
+      // A fresh pool asks again at once rather than after the outbox's backoff.
+      await switchTo(teamAddressOf(connection.target));
+      return status();
+    },
+    /** Long poll for the renderer: resolves with the version once it passes `since`, or after ~25 s. */
+    nextChange(since: number, signal?: AbortSignal, timeoutMs = longPollMs): Promise<{ version: number }> {
+      if (version > since || since < 0) return Promise.resolve({ version });
+      return new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          waiters = waiters.filter((w) => w !== done);
+          resolve({ version });
+        };
+        const timer = setTimeout(done, timeoutMs);
+        signal?.addEventListener('abort', done, { once: true });
+        waiters.push(done);
+      });
+    },
+    async activity(subject: UserSubject, since: Date): Promise<TeamUserActivity> {
+      return (await connection?.activity(subject, since)) ?? { team: false, recentResets: 0, latest: null };
+    },
+    async close(): Promise<void> {
+      await connection?.close();
+      connection = null;
+      changed();
+    },
+  };
+}
+
+export type TeamService = ReturnType<typeof createTeamService>;
