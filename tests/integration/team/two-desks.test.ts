@@ -1,0 +1,153 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTeamDbUrl } from '../../../src/main/audit/team-postgres';
+import { createCore, type Core } from '../../../src/main/core/create-core';
+import { createLogger } from '../../../src/main/log/logger';
+import { createMemoryVault } from '../../../src/main/vault/memory-vault';
+import { startSimulator, type SimulatorHandle } from '../../../src/portal-sim/index';
+import type { Result } from '../../../src/shared/errors';
+import type { Channel, ChannelInput, ChannelOutput } from '../../../src/shared/ipc/contract';
+import { canary, JANE, JANE_EMAIL, testData } from '../core/core-harness';
+import type { PgCluster } from '../../support/postgres-cluster';
+import { count, startTeamCluster, teamDb } from './team-fixture';
+
+/**
+ * Two consoles, each with its own user-data folder and its own database login, on one real cluster and
+ * one portal: what one desk does shows at the other, named by the first desk's login.
+ */
+const origin = 'app://console';
+let cluster: PgCluster;
+let sim: SimulatorHandle;
+const dirs: string[] = [];
+
+interface Desk {
+  core: Core;
+  ok<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+}
+
+async function openDesk(login: string): Promise<Desk> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `team-desk-${login}-`));
+  dirs.push(dir);
+  const core = await createCore({
+    host: 'browser',
+    version: '0.0.0-test',
+    userDataDir: dir,
+    portalOverride: { mode: 'url', url: sim.url },
+    allowedOrigin: origin,
+    log: createLogger(() => {}),
+    startDemoPortal: async () => {
+      throw new Error('demo portal not used');
+    },
+    keychain: Object.assign(createMemoryVault(), { probe: async () => {} }),
+    teamDb: parseTeamDbUrl(cluster.url(login, teamDb)),
+    teamTuning: { idleCheckMs: 200, minBackoffMs: 100, maxBackoffMs: 300 },
+  });
+  const ok = async <C extends Channel>(channel: C, input: ChannelInput<C>) => {
+    const r = (await core.dispatcher.dispatch(channel, input, { origin, isTopFrame: true })) as Result<ChannelOutput<C>>;
+    if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
+    return r.data;
+  };
+  await ok('auth:signIn', { portal: { mode: 'url', url: sim.url }, username: 'helpdesk', password: canary, storage: 'session' });
+  await ok('settings:setStaffName', { staffName: `Typed ${login}` });
+  return { core, ok };
+}
+
+async function until<T>(read: () => Promise<T>, good: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (good(v)) return v;
+    if (Date.now() > end) throw new Error(`condition not met in ${ms} ms: ${JSON.stringify(v).slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+let a: Desk;
+let b: Desk;
+beforeAll(async () => {
+  cluster = await startTeamCluster();
+  sim = await startSimulator({ data: testData() });
+  a = await openDesk('desk_a');
+  b = await openDesk('desk_b');
+}, 60_000);
+afterAll(async () => {
+  await a?.core.close();
+  await b?.core.close();
+  await sim?.close();
+  cluster?.destroy();
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+describe('team mode: two desks on one team database', () => {
+  it("shows desk A's reset at desk B within 2 s (History, the warning, the user panel), named by A's login, without polling", async () => {
+    const before = await b.ok('team:nextChange', { since: -1 });
+    const waitForChange = b.ok('team:nextChange', { since: before.version });
+    const started = Date.now();
+    const sent = await a.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'team-intent-0001', expectedEmail: JANE_EMAIL });
+    expect(sent.outcome).toBe('sent');
+    // Desk B's long poll answers on the NOTIFY; then B reads as the renderer does.
+    await waitForChange;
+    const page = await b.ok('history:list', {});
+    const activity = await b.ok('team:userActivity', { customerId: 'C1001', userId: JANE });
+    const warnings = await b.ok('reset:warnings', { customerId: 'C1001', userId: JANE });
+    const elapsed = Date.now() - started;
+    console.info(`[measured] reset at desk A → visible at desk B (History, warning, panel): ${elapsed} ms`);
+    expect(elapsed).toBeLessThan(2_000);
+    expect(page.entries[0]).toMatchObject({ staffer: 'desk_a', staffName: 'Typed desk_a', userId: JANE, sharing: 'shared', fromThisDesk: false });
+    expect(activity).toMatchObject({ team: true, recentResets: 1, latest: { staffer: 'desk_a', used: false } });
+    expect(warnings).toMatchObject({ recentResets: 1, teamWide: true });
+
+    // The repeat-reset count is team-wide: B's own reset makes it two at both desks.
+    await b.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'team-intent-0002', expectedEmail: JANE_EMAIL });
+    const atA = await until(() => a.ok('reset:warnings', { customerId: 'C1001', userId: JANE }), (w) => w.recentResets === 2);
+    expect(atA.teamWide).toBe(true);
+    const latestAtA = await a.ok('team:userActivity', { customerId: 'C1001', userId: JANE });
+    expect(latestAtA.latest?.staffer).toBe('desk_b');
+  });
+
+  it('keeps working with the database stopped during a reset: durable locally, counted in the banner, drained after, never doubled', async () => {
+    cluster.stop();
+    try {
+      const sent = await a.ok('reset:start', { customerId: 'C1001', userId: 'bob@acme.voip', intentId: 'team-intent-0003', expectedEmail: 'bob@acmedental.co.uk' });
+      expect(sent.outcome).toBe('sent');
+      const down = await until(() => a.ok('team:status', {}), (s) => s.state === 'unavailable' && s.waiting >= 1);
+      expect(down.problem?.message).toMatch(/cannot be reached|not available/);
+      // History falls back to the local trail; the unshipped reset is marked.
+      const page = await a.ok('history:list', { user: 'bob' });
+      expect(page.entries[0]).toMatchObject({ userId: 'bob@acme.voip', sharing: 'not_yet_shared' });
+    } finally {
+      cluster.start();
+    }
+    const started = Date.now();
+    const up = await until(() => a.ok('team:status', {}), (s) => s.state === 'idle' && s.waiting === 0);
+    console.info(`[measured] queue drained ${Date.now() - started} ms after the database came back`);
+    expect(up.problem).toBeNull();
+    expect(count(cluster, `user_id = 'bob@acme.voip' AND action = 'reset_sent'`)).toBe(1);
+    const atB = await until(() => b.ok('history:list', { user: 'bob' }), (p) => p.entries.length > 0);
+    expect(atB.entries[0]).toMatchObject({ staffer: 'desk_a', sharing: 'shared' });
+    expect(count(cluster)).toBe(Number(cluster.psql(`SELECT count(DISTINCT id) FROM reset_history.entries`, teamDb).trim()));
+  });
+
+  it('pages History from the team database with cursors', async () => {
+    const first = await b.ok('history:list', { limit: 1 });
+    expect(first.entries).toHaveLength(1);
+    expect(first.nextCursor).toMatch(/^t:/);
+    const second = await b.ok('history:list', { limit: 1, cursor: first.nextCursor });
+    expect(second.entries).toHaveLength(1);
+    expect(second.entries[0]!.id).not.toBe(first.entries[0]!.id);
+    expect(second.entries[0]!.at <= first.entries[0]!.at).toBe(true);
+  });
+
+  it('refuses --team-db with a password in it: exit 2, the password not repeated', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/browser-shell/cli.ts', '--team-db=postgres://desk_a:Hunter-2-secret@127.0.0.1:5432/helpdesk'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--team-db refused: .*contains a password/);
+    expect(r.stderr + r.stdout).not.toContain('Hunter-2-secret');
+  });
+});
