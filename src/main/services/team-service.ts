@@ -72,12 +72,27 @@ export function openTeamConnection(o: TeamConnectionOptions): TeamConnection {
     },
   });
   outbox.start();
+  // The live feed connects at once, so a wrong or missing password shows before this desk has anything to ship.
+  let feedProblem: OutboxStatus['problem'] = null;
   // Another desk's entry (or a gap in the feed): whatever the renderer shows from the team may be stale.
   const subscription: Subscription = store.subscribe(
     () => o.onChange(),
-    () => o.onChange(),
+    (error) => {
+      if (error?.code === 'wrong_password' && feedProblem?.code !== 'wrong_password') o.onWrongPassword();
+      feedProblem = error ? { code: error.code, message: error.message } : null;
+      o.onChange();
+    },
   );
-  subscription.ready.catch(() => {});
+  subscription.ready.then(
+    () => {
+      feedProblem = null;
+    },
+    () => {},
+  );
+  const status = (): OutboxStatus => {
+    const s = outbox.status();
+    return s.problem || !feedProblem ? s : { ...s, state: 'unavailable', problem: feedProblem };
+  };
 
   const unshared = () => unsharedIds(o.audit, outbox.position());
 
@@ -85,10 +100,10 @@ export function openTeamConnection(o: TeamConnectionOptions): TeamConnection {
     target: o.target,
     store,
     kick: () => outbox.kick(),
-    status: () => outbox.status(),
+    status,
     unshared,
     async activity(subject, since) {
-      if (outbox.status().state === 'unavailable') return null;
+      if (status().state === 'unavailable') return null;
       try {
         const [team, waiting] = await Promise.all([store.warnings(subject, since), unshared()]);
         const mine = (await o.audit.resetsOfUser(subject, since)).filter(

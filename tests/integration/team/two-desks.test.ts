@@ -28,7 +28,7 @@ interface Desk {
   ok<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
 }
 
-async function openDesk(login: string): Promise<Desk> {
+async function openDesk(login: string, signIn = true): Promise<Desk> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `team-desk-${login}-`));
   dirs.push(dir);
   const core = await createCore({
@@ -50,8 +50,10 @@ async function openDesk(login: string): Promise<Desk> {
     if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
     return r.data;
   };
-  await ok('auth:signIn', { portal: { mode: 'url', url: sim.url }, username: 'helpdesk', password: canary, storage: 'session' });
-  await ok('settings:setStaffName', { staffName: `Typed ${login}` });
+  if (signIn) {
+    await ok('auth:signIn', { portal: { mode: 'url', url: sim.url }, username: 'helpdesk', password: canary, storage: 'session' });
+    await ok('settings:setStaffName', { staffName: `Typed ${login}` });
+  }
   return { core, ok };
 }
 
@@ -68,7 +70,9 @@ async function until<T>(read: () => Promise<T>, good: (v: T) => boolean, ms = 10
 let a: Desk;
 let b: Desk;
 beforeAll(async () => {
-  cluster = await startTeamCluster();
+  // desk_c must give a password (scram); the others are trusted on loopback.
+  cluster = await startTeamCluster({ hbaFirst: [`host all desk_c 127.0.0.1/32 scram-sha-256`] });
+  cluster.psql(`CREATE ROLE desk_c LOGIN PASSWORD 'desk-c-right-pw' IN ROLE helpdesk_app`, teamDb);
   sim = await startSimulator({ data: testData() });
   a = await openDesk('desk_a');
   b = await openDesk('desk_b');
@@ -139,6 +143,24 @@ describe('team mode: two desks on one team database', () => {
     expect(second.entries).toHaveLength(1);
     expect(second.entries[0]!.id).not.toBe(first.entries[0]!.id);
     expect(second.entries[0]!.at <= first.entries[0]!.at).toBe(true);
+  });
+
+  it('asks for the password once, forgets a refused one, and works once the right one is given', async () => {
+    const c = await openDesk('desk_c', false);
+    try {
+      const asked = await until(() => c.ok('team:status', {}), (s) => s.problem !== null);
+      expect(asked).toMatchObject({ enabled: true, address: `postgres://desk_c@127.0.0.1:${cluster.port}/${teamDb}`, passwordStored: false, problem: { code: 'password_needed' } });
+      await c.ok('team:setPassword', { password: 'wrong-pw' });
+      const refused = await until(() => c.ok('team:status', {}), (s) => s.problem?.code === 'wrong_password');
+      expect(refused.problem?.message).toContain('refused the password for desk_c');
+      // Forgotten, so Settings asks again rather than the desk retrying a wrong password.
+      expect((await until(() => c.ok('team:status', {}), (s) => !s.passwordStored)).passwordStored).toBe(false);
+      await c.ok('team:setPassword', { password: 'desk-c-right-pw' });
+      const fine = await until(() => c.ok('team:status', {}), (s) => s.state === 'idle' && s.problem === null);
+      expect(fine.passwordStored).toBe(true);
+    } finally {
+      await c.core.close();
+    }
   });
 
   it('refuses --team-db with a password in it: exit 2, the password not repeated', () => {

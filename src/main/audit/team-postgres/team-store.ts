@@ -15,6 +15,7 @@ import {
   type TeamHistoryRow,
 } from './history-query';
 import { teamSchema, writableColumns } from './migrations';
+import type { TeamDbError } from './team-db-error';
 import { subscribeToEntries, type EntryNotice, type Subscription } from './team-subscription';
 
 export interface TeamWarnings {
@@ -44,7 +45,7 @@ export interface TeamStore {
   list(filter: TeamHistoryFilter, after: HistoryCursor | null, limit: number): Promise<TeamPage>;
   warnings(subject: { profile: string; customerId: string; userId: string }, since: Date): Promise<TeamWarnings>;
   /** Called for every row any desk inserts, within moments (LISTEN/NOTIFY). */
-  subscribe(onEntry: (notice: EntryNotice) => void, onGap?: () => void): Subscription;
+  subscribe(onEntry: (notice: EntryNotice) => void, onGap?: (error?: TeamDbError) => void): Subscription;
   /** The filtered History as CSV, one page from the database at a time. */
   exportCsv(filter: TeamHistoryFilter, batchSize?: number): AsyncGenerator<string>;
   /** Checks the connection and the schema; throws TeamDbError with a message for Settings. */
