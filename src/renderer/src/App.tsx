@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from './components/ErrorAlert';
 import { appInfoQuery, settingsQuery } from './state/app-queries';
 import { FirstRun } from './features/settings/FirstRun';
+import { TeamLive } from './features/team/TeamLive';
 import { Shell } from './Shell';
 
 /** Loads what the console knows about itself, then shows first run or the console. */
@@ -33,5 +34,10 @@ export function App() {
     );
   }
   if (!settings.data.credential) return <FirstRun info={info.data} settings={settings.data} />;
-  return <Shell info={info.data} settings={settings.data} />;
+  return (
+    <>
+      <Shell info={info.data} settings={settings.data} />
+      <TeamLive />
+    </>
+  );
 }

@@ -9,6 +9,7 @@ import { ResetDialog } from '../features/reset/ResetDialog';
 import { ResetResult } from '../features/reset/ResetResult';
 import { TicketNotePanel } from '../features/reset/TicketNotePanel';
 import { UserCard } from '../features/users/UserCard';
+import { TeamLatestReset } from '../features/team/TeamLatestReset';
 import { useConsole } from '../state/console-state';
 import { userDetailQuery } from '../state/user-detail-query';
 
@@ -98,6 +99,7 @@ export function UserPanel({ customer, userId, staffName }: Props) {
         resetActions={resetActions}
         blockedNotice={blockReason && (unknownUnchecked || confirmedSent) && resettable ? blockReason : null}
       />
+      <TeamLatestReset customerId={customer.id} userId={userId} />
 
       {myAttempt && <ResetResult attempt={myAttempt} customer={customer} user={user} />}
       {myAttempt && <TicketNotePanel attempt={myAttempt} customer={customer} user={user} staffName={staffName} />}
