@@ -80,11 +80,24 @@ export function HistoryRow({ entry: listed, check, offline, now, index, style, a
       <div role="cell" className="rc-history-cell">
         <Text size="sm" style={clamp} title={`${t.instant(entry.at)} (${formatRelative(Date.parse(entry.at), now)})`}>{t.clock(entry.at)}</Text>
         <Text size="xs" style={clamp}>{t.date(entry.at)}</Text>
-        <Text size="xs" c="dimmed" lineClamp={2} title={entry.staffName}>by {entry.staffName || '(no name)'}</Text>
+        {entry.staffer ? (
+          // Team mode: the desk's database login, which the server filled in; the typed name as a hint.
+          <Text size="xs" c="dimmed" style={clamp} title={entry.staffName ? `${entry.staffer} (typed name: ${entry.staffName})` : entry.staffer}>by {entry.staffer}</Text>
+        ) : (
+          <Text size="xs" c="dimmed" lineClamp={entry.sharing === 'not_yet_shared' ? 1 : 2} title={entry.staffName}>by {entry.staffName || '(no name)'}</Text>
+        )}
+        {entry.sharing === 'not_yet_shared' && (
+          <Badge size="xs" variant="outline" color="orange" title="Kept on this computer; shared with the team when the team database answers">not yet shared</Badge>
+        )}
       </div>
       <div role="cell" className="rc-history-cell">
         <Text size="sm" fw={600} lineClamp={2} title={entry.customerName}>{entry.customerName || entry.customerId}</Text>
         {entry.accountNumber && <Text size="xs" c="dimmed" ff="monospace" style={clamp} title={entry.accountNumber}>Acct {entry.accountNumber}</Text>}
+        {!entry.verifiable && (
+          <Text size="xs" c="red.8" style={clamp} title={entry.unverifiableReason ?? undefined}>
+            <Badge size="xs" color="red" variant="light" component="span">not verifiable</Badge> {entry.unverifiableReason}
+          </Text>
+        )}
       </div>
       <div role="cell" className="rc-history-cell">
         <Text size="sm" style={clamp} title={entry.userName}>{entry.userName || entry.userId}</Text>

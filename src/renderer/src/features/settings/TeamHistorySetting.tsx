@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { TeamStatus } from '../../../../shared/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { teamSettingQuery, useSetTeamDatabase, useSetTeamPassword } from './queries';
@@ -18,13 +18,14 @@ export function TeamHistorySetting() {
   const setDatabase = useSetTeamDatabase();
   const setPassword = useSetTeamPassword();
   const s = status.data;
-  const [address, setAddress] = useState('');
+  // null: not edited, so the field shows the address in use.
+  const [edited, setAddress] = useState<string | null>(null);
+  const address = edited ?? s?.address ?? '';
   const [password, setPasswordText] = useState('');
-  useEffect(() => setAddress(s?.address ?? ''), [s?.address]);
 
   function onSaveAddress(e: FormEvent) {
     e.preventDefault();
-    setDatabase.mutate(address.trim() || null);
+    setDatabase.mutate(address.trim() || null, { onSuccess: () => setAddress(null) });
   }
   function onSavePassword(e: FormEvent) {
     e.preventDefault();
