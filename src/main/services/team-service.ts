@@ -79,7 +79,9 @@ export function openTeamConnection(o: TeamConnectionOptions): TeamConnection {
     () => o.onChange(),
     (error) => {
       if (error?.code === 'wrong_password' && feedProblem?.code !== 'wrong_password') o.onWrongPassword();
-      feedProblem = error ? { code: error.code, message: error.message } : null;
+      // An unreachable database is the outbox's to report (it knows what waits); the feed reports what
+      // only a person can fix (password, TLS, schema), even while this desk has nothing to ship.
+      feedProblem = error && !error.retryable ? { code: error.code, message: error.message } : null;
       o.onChange();
     },
   );

@@ -133,6 +133,9 @@ describe('team mode: two desks on one team database', () => {
     console.info(`[measured] queue drained ${Date.now() - started} ms after the database came back`);
     expect(up.problem).toBeNull();
     expect(count(cluster, `user_id = 'bob@acme.voip' AND action = 'reset_sent'`)).toBe(1);
+    // Desk A itself now reads History from the team again: its reset named by its login.
+    const atA = await a.ok('history:list', { user: 'bob' });
+    expect(atA.entries[0]).toMatchObject({ staffer: 'desk_a', sharing: 'shared', fromThisDesk: true });
     const atB = await until(() => b.ok('history:list', { user: 'bob' }), (p) => p.entries.length > 0);
     expect(atB.entries[0]).toMatchObject({ staffer: 'desk_a', sharing: 'shared' });
     expect(count(cluster)).toBe(Number(cluster.psql(`SELECT count(DISTINCT id) FROM reset_history.entries`, teamDb).trim()));

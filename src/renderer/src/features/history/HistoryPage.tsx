@@ -41,6 +41,7 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
   const entries = useMemo(() => list.data?.pages.flatMap((p) => p.entries) ?? [], [list.data]);
   // The local store counts every match; the team database does not (a count would read the whole table).
   const total = list.data?.pages[0]?.total ?? null;
+  const teamMode = entries.some((e) => e.sharing !== null);
   const rowCount = total !== null ? Math.max(total, entries.length) : entries.length + (list.hasNextPage ? 1 : 0);
   const offline = useUnreachableSince() !== null;
   const now = useNow(1000);
@@ -112,7 +113,9 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Resets</Title>
-          <Text size="sm" c="dimmed">Every reset made from this console, newest first, with its status on the portal.</Text>
+          <Text size="sm" c="dimmed">
+            {teamMode ? 'Every reset made by the team, newest first, with its status on the portal.' : 'Every reset made from this console, newest first, with its status on the portal.'}
+          </Text>
         </div>
         <Button variant="default" onClick={() => void exportCsv.start('export')} loading={exportCsv.pending !== null}>
           Export CSV
