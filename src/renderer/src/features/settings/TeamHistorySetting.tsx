@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { TeamStatus } from '../../../../shared/ipc/contract';
@@ -43,7 +43,7 @@ export function TeamHistorySetting() {
           Use your own database login: postgres://LOGIN@HOST:PORT/DATABASE. The password is asked separately and kept in the system keychain.
         </Text>
         {line && <Text size="sm" c={line.color} role="status">{line.text}</Text>}
-        {s?.fromCommandLine && <Badge variant="light" color="gray">Set for this run with --team-db</Badge>}
+        {s?.fromCommandLine && <Text size="sm">Set for this run with <code>--team-db</code>; saving an address here replaces it.</Text>}
         <form onSubmit={onSaveAddress}>
           <Group align="flex-end">
             <TextInput label="Team database address" placeholder="postgres://desk_a@db.example.net:5432/helpdesk" value={address} onChange={(e) => setAddress(e.currentTarget.value)} w={420} spellCheck={false} autoComplete="off" />
