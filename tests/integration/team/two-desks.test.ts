@@ -149,6 +149,10 @@ describe('team mode: two desks on one team database', () => {
     expect(second.entries).toHaveLength(1);
     expect(second.entries[0]!.id).not.toBe(first.entries[0]!.id);
     expect(second.entries[0]!.at <= first.entries[0]!.at).toBe(true);
+    // History's text filters run in SQL as the local ones read: part of a name; % and _ are plain characters.
+    expect((await b.ok('history:list', { customer: 'acme den' })).entries.length).toBeGreaterThan(0);
+    expect((await b.ok('history:list', { user: 'Smith' })).entries.every((e) => e.userId === JANE)).toBe(true);
+    expect((await b.ok('history:list', { customer: '%' })).entries).toEqual([]);
   });
 
   it('asks for the password once, forgets a refused one, and works once the right one is given', async () => {
