@@ -99,7 +99,7 @@ export function HistoryRow({ entry: listed, check, offline, now, index, style, a
         <Text size="sm" fw={600} lineClamp={2} title={entry.customerName}>{entry.customerName || entry.customerId}</Text>
         {entry.accountNumber && <Text size="xs" c="dimmed" ff="monospace" style={clamp} title={entry.accountNumber}>Acct {entry.accountNumber}</Text>}
         {!entry.verifiable && (
-          <Text size="xs" c="red.8" style={clamp} title={entry.unverifiableReason ?? undefined}>
+          <Text size="xs" c="red.8" lineClamp={2} title={`Not verifiable: ${entry.unverifiableReason ?? 'unknown reason'}`}>
             <Badge size="xs" color="red" variant="light" component="span">not verifiable</Badge> {entry.unverifiableReason}
           </Text>
         )}
