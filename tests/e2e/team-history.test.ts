@@ -78,6 +78,8 @@ describe('team history in the console', () => {
     await line.getByText(/Reset by desk_a just now, not used yet/).waitFor({ timeout: 2_000 });
     console.info(`[measured] desk_a's reset on desk_b's open user panel after ${Date.now() - started} ms`);
     await expect.poll(() => line.textContent()).toContain('1 reset of this user in 24 h by anyone');
+    // The open user is re-read too: the password state desk_a's reset changed.
+    await page.getByText('Temporary password issued').waitFor({ timeout: 2_000 });
     const problems = await checkScreen(page, 'team-01-user-panel');
 
     // The repeat-reset warning counts desk_a's reset too.

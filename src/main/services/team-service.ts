@@ -49,7 +49,8 @@ export interface TeamConnectionOptions {
   userDataDir: string;
   password: (target: TeamDbTarget) => Promise<string>;
   onWrongPassword: () => void;
-  onChange: () => void;
+  /** Something the renderer shows from the team may be stale; `user` when a new entry names one. */
+  onChange: (user?: { customerId: string; userId: string }) => void;
   log: Logger;
   tuning?: { idleCheckMs?: number; minBackoffMs?: number; maxBackoffMs?: number };
 }
@@ -76,7 +77,7 @@ export function openTeamConnection(o: TeamConnectionOptions): TeamConnection {
   let feedProblem: OutboxStatus['problem'] = null;
   // Another desk's entry (or a gap in the feed): whatever the renderer shows from the team may be stale.
   const subscription: Subscription = store.subscribe(
-    () => o.onChange(),
+    (notice) => o.onChange(notice.customerId && notice.userId ? { customerId: notice.customerId, userId: notice.userId } : undefined),
     (error) => {
       if (error?.code === 'wrong_password' && feedProblem?.code !== 'wrong_password') o.onWrongPassword();
       // An unreachable database is the outbox's to report (it knows what waits); the feed reports what
@@ -151,9 +152,16 @@ export function createTeamService(o: TeamServiceOptions) {
   const sessionPasswords = new Map<string, string>();
   let version = 0;
   let waiters: (() => void)[] = [];
+  // Users named by recent entries, so the window re-reads only the open user it shows (a portal call).
+  const recentUsers: { version: number; customerId: string; userId: string }[] = [];
+  const recentUsersKept = 200;
 
-  function changed(): void {
+  function changed(user?: { customerId: string; userId: string }): void {
     version++;
+    if (user) {
+      recentUsers.push({ version, ...user });
+      if (recentUsers.length > recentUsersKept) recentUsers.shift();
+    }
     const wake = waiters;
     waiters = [];
     for (const w of wake) w();
@@ -244,19 +252,26 @@ export function createTeamService(o: TeamServiceOptions) {
       await switchTo(teamAddressOf(connection.target));
       return status();
     },
-    /** Long poll for the renderer: resolves with the version once it passes `since`, or after ~25 s. */
-    nextChange(since: number, signal?: AbortSignal, timeoutMs = longPollMs): Promise<{ version: number }> {
-      if (version > since || since < 0) return Promise.resolve({ version });
-      return new Promise((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          waiters = waiters.filter((w) => w !== done);
-          resolve({ version });
-        };
-        const timer = setTimeout(done, timeoutMs);
-        signal?.addEventListener('abort', done, { once: true });
-        waiters.push(done);
-      });
+    /**
+     * Long poll for the renderer: resolves once the version passes `since` (or after ~25 s) with the users
+     * new entries named since then; `allUsers` when more changed than is remembered.
+     */
+    async nextChange(since: number, signal?: AbortSignal, timeoutMs = longPollMs): Promise<TeamChange> {
+      if (version <= since && since >= 0) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            waiters = waiters.filter((w) => w !== done);
+            resolve();
+          };
+          const timer = setTimeout(done, timeoutMs);
+          signal?.addEventListener('abort', done, { once: true });
+          waiters.push(done);
+        });
+      }
+      const oldest = recentUsers[0]?.version ?? version + 1;
+      const users = new Map(recentUsers.filter((u) => u.version > since).map((u) => [`${u.customerId}\u0000${u.userId}`, { customerId: u.customerId, userId: u.userId }]));
+      return { version, users: [...users.values()], allUsers: since >= 0 && oldest > since + 1 && recentUsers.length >= recentUsersKept };
     },
     async activity(subject: UserSubject, since: Date): Promise<TeamUserActivity> {
       return (await connection?.activity(subject, since)) ?? { team: false, recentResets: 0, latest: null };
@@ -270,3 +285,4 @@ export function createTeamService(o: TeamServiceOptions) {
 }
 
 export type TeamService = ReturnType<typeof createTeamService>;
+export type TeamChange = { version: number; users: { customerId: string; userId: string }[]; allUsers: boolean };

@@ -277,7 +277,16 @@ export const contract = {
   /** The team database login's password, kept in the OS keychain. */
   'team:setPassword': { input: z.object({ password: z.string().min(1).max(1024) }).strict(), output: teamStatus },
   /** Long poll: answers once the team's history changed after `since` (or after about 25 s with the same version). */
-  'team:nextChange': { input: z.object({ since: z.number().int().min(-1) }).strict(), output: z.object({ version: z.number().int() }) },
+  'team:nextChange': {
+    input: z.object({ since: z.number().int().min(-1) }).strict(),
+    output: z.object({
+      version: z.number().int(),
+      /** Users that new entries named since `since`: the window re-reads them if it shows one. */
+      users: z.array(z.object({ customerId: z.string(), userId: z.string() })).max(200),
+      /** More changed than the core remembers: re-read whatever user is shown. */
+      allUsers: z.boolean(),
+    }),
+  },
   'team:userActivity': { input: z.object({ customerId: id, userId: userIdentifier }).strict(), output: teamUserActivity },
 } as const;
 
