@@ -99,6 +99,8 @@ function decodeTeamCursor(text: string) {
   }
 }
 
+const waitingShownMax = 500;
+
 export interface HistoryListPage {
   entries: HistoryRow[];
   total: number | null;
@@ -125,7 +127,8 @@ export function createHistoryService(ctx: ConsoleContext, team: () => TeamConnec
   async function waitingRows(filter: HistoryFilter, unshared: Set<string>): Promise<HistoryRow[]> {
     const matches = matcherOf(filter);
     const rows: HistoryRow[] = [];
-    for (const id of unshared) {
+    // The newest waiting entries only: a long outage's backlog shows in full in the local fallback.
+    for (const id of [...unshared].slice(-waitingShownMax)) {
       const record = await ctx.audit.get(id);
       if (!record || !resetActions.has(record.action) || !matches(record, statusOf(record), haystackOf(record))) continue;
       rows.push({ ...historyEntryOf(record), sharing: 'not_yet_shared' });
@@ -175,7 +178,9 @@ export function createHistoryService(ctx: ConsoleContext, team: () => TeamConnec
     /** Reads the live status; when the portal cannot answer, the last known status stays, with its time. */
     async refreshStatus(entryId: string): Promise<HistoryStatusCheck> {
       const record = await ctx.audit.get(entryId);
-      const entry = record && resetActions.has(record.action) ? historyEntryOf(record) : null;
+      // Team mode: another desk's reset is read from the team; this desk's check is shared like any entry.
+      const teamRow = !record ? await team()?.store.byId(entryId).catch(() => null) : null;
+      const entry = record && resetActions.has(record.action) ? historyEntryOf(record) : teamRow ? historyEntryOfTeamRow(teamRow, false) : null;
       if (!entry) throw new AppFailure('not_found', { message: 'This history entry does not exist.' });
       // A refused reset sent nothing: there is no status to read.
       if (entry.action === 'reset_refused') return { ...entry, live: true, problem: null };

@@ -107,6 +107,12 @@ describe('team mode: two desks on one team database', () => {
     expect(activity).toMatchObject({ team: true, recentResets: 1, latest: { staffer: 'desk_a', used: false } });
     expect(warnings).toMatchObject({ recentResets: 1, teamWide: true });
 
+    // B can read the live status of A's reset; the check is shared, so A's History shows it was checked.
+    const checked = await b.ok('history:refreshStatus', { entryId: page.entries[0]!.id });
+    expect(checked).toMatchObject({ live: true, status: 'pending', staffer: 'desk_a' });
+    const atAChecked = await until(() => a.ok('history:list', {}), (p) => p.entries.some((e) => e.id === checked.id && e.statusCheckedAt !== null));
+    expect(atAChecked.entries.find((e) => e.id === checked.id)?.staffer).toBe('desk_a');
+
     // The repeat-reset count is team-wide: B's own reset makes it two at both desks.
     await b.ok('reset:start', { customerId: 'C1001', userId: JANE, intentId: 'team-intent-0002', expectedEmail: JANE_EMAIL });
     const atA = await until(() => a.ok('reset:warnings', { customerId: 'C1001', userId: JANE }), (w) => w.recentResets === 2);

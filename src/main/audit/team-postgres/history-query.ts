@@ -61,7 +61,7 @@ const isoMicro = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-D
  * With a status filter the page is driven from reset_state's (status, at, id) index instead: the status
  * after the latest check is not a column of the reset's own row.
  */
-export function historyPageQuery(filter: TeamHistoryFilter, after: HistoryCursor | null, limit: number): { text: string; values: unknown[] } {
+export function historyPageQuery(filter: TeamHistoryFilter, after: HistoryCursor | null, limit: number, onlyId?: string): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const where: string[] = [];
   const param = (v: unknown) => {
@@ -88,6 +88,8 @@ export function historyPageQuery(filter: TeamHistoryFilter, after: HistoryCursor
   if (filter.from) where.push(`${atCol} >= ${param(filter.from)}::timestamptz`);
   if (filter.to) where.push(`${atCol} <= ${param(filter.to)}::timestamptz`);
   if (after) where.push(`(${atCol}, ${idCol}) < (${param(after.at)}::timestamptz, ${param(after.id)})`);
+  // One row by its id (the primary key), e.g. to check the status of another desk's reset.
+  if (onlyId !== undefined) where.push(`e.id = ${param(onlyId)}`);
   const from = byStatus
     ? `${teamSchema}.reset_state s JOIN ${teamSchema}.entries e ON e.id = s.reset_id`
     : `${teamSchema}.entries e LEFT JOIN ${teamSchema}.reset_state s ON s.reset_id = e.id`;
