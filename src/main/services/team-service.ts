@@ -24,8 +24,13 @@ export function teamPasswordAccount(target: TeamDbTarget): string {
   return `reset-console:team-db:${describeTarget(target)}`;
 }
 
+/** The address as the staffer gave it, normalised; keeps the TLS options (never a password: there is none). */
 export function teamAddressOf(target: TeamDbTarget): string {
-  return `postgres://${describeTarget(target)}`;
+  const options = new URLSearchParams();
+  if (target.loopback && target.tls) options.set('sslmode', 'verify-full');
+  if (target.caFile) options.set('sslrootcert', target.caFile);
+  const query = options.toString();
+  return `postgres://${describeTarget(target)}${query ? `?${query}` : ''}`;
 }
 
 /** One open connection to the team database: the outbox shipping this desk's trail, and the live feed. */
