@@ -108,7 +108,7 @@ export async function runAuditScale(log: (line: string) => void = console.log): 
     let total = 0;
     let recent = 0;
     for (let i = 0; i < QUERIES; i++) {
-      samples.first.push(await timed(async () => (total = (await history.page({})).total)));
+      samples.first.push(await timed(async () => (total = (await history.page({})).total ?? 0)));
       samples.user.push(await timed(() => history.page({ user: `number${i * 13}` })));
       samples.status.push(await timed(() => history.page({ status: 'completed', customer: `customer ${i % 300}` })));
       samples.warn.push(await timed(async () => (recent = (await store.resetsOfUser(subject, new Date(now - dayMs))).filter((e) => e.verifiable).length)));

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       version: packageJson.version,
       userDataDir,
       portalOverride: flags.portal,
+      teamDb: flags.teamDb,
       allowedOrigin: browserShellOrigin,
       log,
       // Loaded only when the demo portal is used, so a real-portal start does not pay for the simulator.

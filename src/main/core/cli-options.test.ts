@@ -13,6 +13,20 @@ function refusal(run: () => unknown): string {
 }
 
 describe('host flags', () => {
+  it('--team-db takes the team database address, and refuses one with a password without repeating it', () => {
+    expect(parseHostFlags(['--team-db=postgres://desk_a@127.0.0.1:5433/helpdesk']).teamDb).toMatchObject({ user: 'desk_a', host: '127.0.0.1', port: 5433, database: 'helpdesk', tls: false });
+    expect(parseHostFlags(['--team-db=postgres://desk_a@db.example.net/helpdesk']).teamDb).toMatchObject({ tls: true });
+    let refused: unknown;
+    try {
+      parseHostFlags(['--team-db=postgres://desk_a:Hunter-2-secret@db.example.net/helpdesk']);
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toBeInstanceOf(FlagError);
+    expect((refused as Error).message).toMatch(/^--team-db refused: .*contains a password/);
+    expect((refused as Error).message).not.toContain('Hunter-2-secret');
+  });
+
   it('reads every flag both hosts accept', () => {
     expect(parseHostFlags(['--browser', '--headless', '--remote-debugging-port=9333', '--allow-remote-debugging', '--user-data-dir=/tmp/x', '--portal-url=https://portal.example.com/'])).toEqual({
       browser: true,
@@ -21,6 +35,7 @@ describe('host flags', () => {
       allowRemoteDebugging: true,
       userDataDir: '/tmp/x',
       portal: { mode: 'url', url: 'https://portal.example.com' },
+      teamDb: null,
     });
     expect(parseHostFlags(['--demo']).portal).toEqual({ mode: 'demo' });
     expect(parseHostFlags(['--remote-debugging-port', '9222']).remoteDebuggingPort).toBe(9222);

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isLoopbackHost, portalChoiceFromUrl, type PortalChoice } from '../../shared/portal-choice';
+// The address check alone (zod, node:net): the database driver loads only with the core.
+import { parseTeamDbUrl, type TeamDbTarget } from '../audit/team-postgres/team-db-url';
 
 /** Flags both hosts accept. Unknown flags are an error so a typo never silently changes the portal. */
 export interface HostFlags {
@@ -9,12 +11,14 @@ export interface HostFlags {
   allowRemoteDebugging: boolean;
   userDataDir: string | null;
   portal: PortalChoice | null;
+  /** `--team-db=postgres://USER@HOST:PORT/DB`: the team history database for this run. */
+  teamDb: TeamDbTarget | null;
 }
 
 /** Refused with exit code 2 and `message` on one line, before anything is opened. */
 export class FlagError extends Error {}
 
-export const flagSummary = '--browser --headless --remote-debugging-port=N --allow-remote-debugging --user-data-dir=DIR --demo --portal-url=URL';
+export const flagSummary = '--browser --headless --remote-debugging-port=N --allow-remote-debugging --user-data-dir=DIR --demo --portal-url=URL --team-db=postgres://USER@HOST:PORT/DB';
 
 const optionSpec = {
   browser: { type: 'boolean' },
@@ -24,6 +28,7 @@ const optionSpec = {
   'user-data-dir': { type: 'string' },
   demo: { type: 'boolean' },
   'portal-url': { type: 'string' },
+  'team-db': { type: 'string' },
 } as const;
 
 export function parseHostFlags(argv: readonly string[]): HostFlags {
@@ -44,6 +49,7 @@ export function parseHostFlags(argv: readonly string[]): HostFlags {
     allowRemoteDebugging: values['allow-remote-debugging'] ?? false,
     userDataDir: userDataDirOf(values['user-data-dir']),
     portal: values.demo ? { mode: 'demo' } : values['portal-url'] === undefined ? null : { mode: 'url', url: checkedPortalUrl(values['portal-url']) },
+    teamDb: values['team-db'] === undefined ? null : checkedTeamDb(values['team-db']),
   };
 }
 
@@ -63,6 +69,15 @@ function checkedPortalUrl(raw: string): string {
   const checked = portalChoiceFromUrl(raw);
   if (!checked.ok) throw new FlagError(`--portal-url refused: ${checked.message}`);
   return checked.choice.mode === 'url' ? checked.choice.url : raw;
+}
+
+function checkedTeamDb(raw: string): TeamDbTarget {
+  try {
+    return parseTeamDbUrl(raw);
+  } catch (err) {
+    // The module's message never repeats the address (it may hold a password).
+    throw new FlagError(`--team-db refused: ${(err as Error).message}`);
+  }
 }
 
 /** True when the portal is the built-in simulator or a portal on this computer. */

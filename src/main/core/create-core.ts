@@ -13,6 +13,11 @@ import { PortalRegistry, portalModeOf, type DemoPortalStarter, type PortalChoice
 import { createResetService } from '../services/reset-service';
 import { settingsViewOf } from '../services/settings-view';
 import { createUserService } from '../services/user-service';
+import { createTeamService, type TeamServiceOptions } from '../services/team-service';
+import type { AuditStore } from '../audit/audit-store';
+import { TeamDbError } from '../audit/team-postgres/team-db-error';
+import type { TeamDbTarget } from '../audit/team-postgres/team-db-url';
+import { AppFailure } from '../../shared/errors';
 import { openSettingsStore } from '../settings/settings-store';
 import type { CredentialVault } from '../vault/credential-vault';
 import { createKeytarVault, type KeytarLoader } from '../vault/keytar-vault';
@@ -43,6 +48,16 @@ export interface CoreOptions {
   /** Tests: another gateway than Portal API v1 over HTTP (e.g. the in-memory one). */
   makeGateway?: GatewayFactory;
   now?: () => Date;
+  /** `--team-db=`: the team database for this run (else the one in Settings, if any). */
+  teamDb?: TeamDbTarget | null;
+  /** Tests: faster outbox retries. */
+  teamTuning?: TeamServiceOptions['tuning'];
+}
+
+/** A team-database failure as the renderer sees it: the module's message, never a password. */
+function teamFailure(err: unknown): never {
+  if (err instanceof TeamDbError) throw new AppFailure('invalid_input', { message: err.message, retryable: err.retryable });
+  throw err;
 }
 
 export interface Core {
@@ -69,8 +84,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
   credentials = new CredentialService({ keychain, session: createMemoryVault(), settings, log });
   // The audit trail is sealed with a key from the keychain (a plain hash chain where there is none).
-  const audit = await openLocalAuditStore(options.userDataDir, { key: await loadAuditKey(keychain), now });
+  const localAudit = await openLocalAuditStore(options.userDataDir, { key: await loadAuditKey(keychain), now });
   const creds = credentials;
+  // Team mode: every entry stays durable locally first; the outbox then ships it (kicked after each append).
+  const team = createTeamService({
+    audit: localAudit,
+    userDataDir: options.userDataDir,
+    keychain,
+    commandLine: options.teamDb ?? null,
+    stored: () => settings.current().teamDb ?? null,
+    save: async (teamDb) => void (await settings.update((s) => ({ ...s, teamDb }))),
+    log,
+    ...(options.teamTuning ? { tuning: options.teamTuning } : {}),
+  });
+  await team.start();
+  const audit: AuditStore = {
+    ...localAudit,
+    append: async (draft) => {
+      const entry = await localAudit.append(draft);
+      team.kick();
+      return entry;
+    },
+  };
 
   const portals = new PortalRegistry({
     startDemoPortal: options.startDemoPortal,
@@ -84,8 +119,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const auth = createAuthService(ctx);
   const customers = createCustomerService(ctx);
   const users = createUserService(ctx);
-  const resets = createResetService(ctx);
-  const history = createHistoryService(ctx);
+  const resets = createResetService(ctx, (subject, since) => team.connection()?.activity(subject, since) ?? Promise.resolve(null));
+  const history = createHistoryService(ctx, () => team.connection());
   const callers = createCallerService(ctx);
 
   const handlers: Handlers = {
@@ -117,17 +152,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'reset:start': ({ customerId, userId, intentId, expectedEmail, ...confirmation }) => resets.start(customerId, userId, { intentId, expectedEmail }, confirmation),
     'reset:status': ({ customerId, userId, since }) => resets.status(customerId, userId, since),
     'callers:find': ({ q, limit, from }, { signal }) => callers.find(q, limit, signal, from),
-    'history:list': async (filter) => ({ entries: await history.list(filter) }),
+    'history:list': ({ cursor, limit, ...filter }) => history.page(filter, cursor ?? null, limit),
     'history:refreshStatus': ({ entryId }) => history.refreshStatus(entryId),
     'history:exportCsv': (filter) => history.exportCsv(filter),
     'history:noteCopied': (input) => history.noteCopied(input),
+    'team:status': () => team.status(),
+    'team:setDatabase': ({ address }) => team.setDatabase(address).catch(teamFailure),
+    'team:setPassword': ({ password }) => team.setPassword(password).catch(teamFailure),
+    'team:nextChange': ({ since }, { signal }) => team.nextChange(since, signal),
+    'team:userActivity': ({ customerId, userId }) =>
+      team.activity({ profile: ctx.auditBase().profile, customerId, userId }, new Date(now().getTime() - 24 * 60 * 60 * 1000)),
   };
 
   return {
     dispatcher: createDispatcher(handlers, options.allowedOrigin, log),
     close: async () => {
       await portals.close();
-      await audit.close();
+      await team.close();
+      await localAudit.close();
     },
   };
 }

@@ -97,6 +97,7 @@ export function startElectronHost(electron: ElectronParts, env: HostEnvironment)
         version: app.getVersion(),
         userDataDir,
         portalOverride: flags.portal,
+        teamDb: flags.teamDb,
         allowedOrigin: electronOrigin,
         log: createLogger(),
         startDemoPortal: async () => (await import('../../portal-sim/index')).startSimulator({ port: 0 }),

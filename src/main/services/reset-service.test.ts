@@ -80,7 +80,7 @@ describe('reset service (on the in-memory gateway)', () => {
   it('warns about other users sharing the Email and about earlier resets', async () => {
     const { resets } = await setUp();
     await resets.start(C, JANE, { intentId: 'intent-0005', expectedEmail: JANE_EMAIL });
-    expect(await resets.warnings(C, JANE)).toEqual({ recentResets: 1, sharedEmailUsers: ['Front Desk, ext. 1000 (reception@acme.voip)'] });
+    expect(await resets.warnings(C, JANE)).toEqual({ teamWide: false, recentResets: 1, sharedEmailUsers: ['Front Desk, ext. 1000 (reception@acme.voip)'] });
   });
 
   it('a user without an Email is refused with no_email; nothing sent', async () => {

@@ -42,7 +42,10 @@ export function userLabel(u: UserSummary): string {
   return `${u.firstName} ${u.lastName}, ext. ${u.extension} (${u.userId})`;
 }
 
-export function createResetService(ctx: ConsoleContext) {
+/** Team mode's view of a user's resets by anyone (null outside team mode or while the database cannot answer). */
+export type TeamActivity = (subject: { profile: string; customerId: string; userId: string }, since: Date) => Promise<{ team: boolean; recentResets: number } | null>;
+
+export function createResetService(ctx: ConsoleContext, teamActivity: TeamActivity = async () => null) {
   const intents = new Map<string, Promise<ResetOutcome>>();
 
   async function knownUser(portal: Portal, customerId: string, userId: string): Promise<UserSummary | User> {
@@ -134,12 +137,16 @@ export function createResetService(ctx: ConsoleContext) {
     async warnings(customerId: string, userId: string): Promise<ResetWarnings> {
       const portal = await ctx.signedInPortal();
       const since = ctx.now().getTime() - dayMs;
-      // An entry that is not verifiable (hand-written, changed, impossible time) never counts.
-      const recentResets = (await ctx.audit.resetsOfUser({ profile: portal.profileId, customerId, userId }, new Date(since))).filter(
-        (e) => e.verifiable && (e.action === 'reset_sent' || e.action === 'reset_unknown'),
-      ).length;
+      const subject = { profile: portal.profileId, customerId, userId };
+      // Team mode counts every desk's resets (this desk's unshipped ones included); else this desk's own.
+      const team = await teamActivity(subject, new Date(since));
+      const teamWide = team?.team === true;
+      const recentResets = team && teamWide
+        ? team.recentResets
+        : // An entry that is not verifiable (hand-written, changed, impossible time) never counts.
+          (await ctx.audit.resetsOfUser(subject, new Date(since))).filter((e) => e.verifiable && (e.action === 'reset_sent' || e.action === 'reset_unknown')).length;
       const user = await knownUser(portal, customerId, userId);
-      if (!user.email) return { recentResets, sharedEmailUsers: [] };
+      if (!user.email) return { recentResets, sharedEmailUsers: [], teamWide };
       if (!portal.directory.isComplete(customerId) && (await customerSize(portal, customerId)) <= sharedEmailScanLimit) {
         await readAllUsers(portal, customerId);
       }
@@ -148,7 +155,7 @@ export function createResetService(ctx: ConsoleContext) {
         .knownUsers(customerId)
         .filter((u) => u.userId !== userId && u.email?.toLowerCase() === email)
         .map(userLabel);
-      return { recentResets, sharedEmailUsers };
+      return { recentResets, sharedEmailUsers, teamWide };
     },
 
     /**

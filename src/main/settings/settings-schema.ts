@@ -14,6 +14,8 @@ export const settingsFile = z
     staffName: z.string().max(80),
     /** IANA zone for times on screen; absent or null = the system's. */
     timeZone: z.string().max(64).nullable().optional(),
+    /** Team mode: postgres://USER@HOST:PORT/DB (never a password; checked again when opened). */
+    teamDb: z.string().max(2000).nullable().optional(),
     profiles: z.record(z.string().min(1).max(2100), storedProfile),
   })
   .strict();

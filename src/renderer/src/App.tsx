@@ -5,6 +5,7 @@ import { ErrorAlert } from './components/ErrorAlert';
 import { appInfoQuery, authStatusQuery, settingsQuery } from './state/app-queries';
 import { FirstRun } from './features/settings/FirstRun';
 import { navigate } from './lib/route';
+import { TeamLive } from './features/team/TeamLive';
 import { Shell } from './Shell';
 
 /** Loads what the console knows about itself, then shows first run, the console, or History read-only. */
@@ -41,7 +42,12 @@ export function App() {
     if (readOnly.active) return <Shell info={info.data} settings={settings.data} signedOut={{ onSignIn: readOnly.leave }} />;
     return <FirstRun info={info.data} settings={settings.data} />;
   }
-  return <Shell info={info.data} settings={settings.data} />;
+  return (
+    <>
+      <Shell info={info.data} settings={settings.data} />
+      <TeamLive />
+    </>
+  );
 }
 
 /**

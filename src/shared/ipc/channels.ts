@@ -24,4 +24,9 @@ export const channels = [
   'history:exportCsv',
   'history:noteCopied',
   'callers:find',
+  'team:status',
+  'team:setDatabase',
+  'team:setPassword',
+  'team:nextChange',
+  'team:userActivity',
 ] as const;

@@ -130,6 +130,15 @@ export const historyEntry = z.object({
   statusCheckedAt: z.string().nullable(),
   /** When status is `replaced`: the issue time of the later reset that replaced this one. */
   replacedAt: z.string().nullable().default(null),
+  /** False when the entry's seal or time does not check out (hand-written, changed): History says why. */
+  verifiable: z.boolean().default(true),
+  unverifiableReason: z.string().nullable().default(null),
+  /** Team mode: the database login of the desk that made it (null outside team mode). */
+  staffer: z.string().nullable().default(null),
+  /** Team mode: `not_yet_shared` while the entry waits in this desk's outbox; null outside team mode. */
+  sharing: z.enum(['shared', 'not_yet_shared']).nullable().default(null),
+  /** Made at this desk (its status can be read and recorded here). */
+  fromThisDesk: z.boolean().default(true),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
@@ -151,9 +160,54 @@ export const historyFilter = z
   .strict();
 export type HistoryFilter = z.infer<typeof historyFilter>;
 
+/** History's list: one page at a time; `cursor` from the previous page's `nextCursor`. */
+export const historyListInput = historyFilter.extend({
+  cursor: z.string().max(2000).nullable().optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export const historyListPage = z.object({
+  entries: z.array(historyEntry),
+  /** How many match in all; null where counting would cost a full scan (the team database). */
+  total: z.number().int().nonnegative().nullable(),
+  nextCursor: z.string().nullable(),
+});
+export type HistoryListPage = z.infer<typeof historyListPage>;
+
+/** The newest reset of a user by anyone on the team, and whether its temporary password was used. */
+export const teamLatestReset = z.object({
+  staffer: z.string(),
+  at: z.string(),
+  status: z.string(),
+  used: z.boolean().nullable(),
+});
+
+/** Team mode as the renderer may know it: never the password. */
+export const teamStatus = z.object({
+  enabled: z.boolean(),
+  /** postgres://USER@HOST:PORT/DB, without a password. */
+  address: z.string().nullable(),
+  fromCommandLine: z.boolean(),
+  state: z.enum(['off', 'idle', 'shipping', 'unavailable', 'stopped']),
+  /** Entries durable here but not yet in the team database. */
+  waiting: z.number().int().nonnegative(),
+  problem: z.object({ code: z.string(), message: z.string() }).nullable(),
+  passwordStored: z.boolean(),
+});
+export type TeamStatus = z.infer<typeof teamStatus>;
+
+export const teamUserActivity = z.object({
+  /** False outside team mode or while the team database cannot answer. */
+  team: z.boolean(),
+  recentResets: z.number().int().nonnegative(),
+  latest: teamLatestReset.nullable(),
+});
+export type TeamUserActivity = z.infer<typeof teamUserActivity>;
+
 export const resetWarnings = z.object({
   recentResets: z.number().int().nonnegative(),
   sharedEmailUsers: z.array(z.string()),
+  /** True when recentResets counts the whole team (team database reachable). */
+  teamWide: z.boolean().default(false),
 });
 export type ResetWarnings = z.infer<typeof resetWarnings>;
 
@@ -232,10 +286,27 @@ export const contract = {
     input: z.object({ q: callerQuery, limit: z.number().int().min(1).max(200).optional(), from: searchSource.optional() }).strict(),
     output: callerHits,
   },
-  'history:list': { input: historyFilter, output: z.object({ entries: z.array(historyEntry) }) },
+  'history:list': { input: historyListInput, output: historyListPage },
   'history:refreshStatus': { input: z.object({ entryId: id }).strict(), output: historyStatusCheck },
   'history:exportCsv': { input: historyFilter, output: z.object({ csv: z.string(), fileName: z.string() }) },
   'history:noteCopied': { input: z.object({ entryId: id.nullable(), customerId: id, userId: userIdentifier }).strict(), output: z.object({}) },
+  'team:status': { input: emptyInput, output: teamStatus },
+  /** Sets (or with null, turns off) the team database address; kept in settings.json, never with a password. */
+  'team:setDatabase': { input: z.object({ address: z.string().max(2000).nullable() }).strict(), output: teamStatus },
+  /** The team database login's password, kept in the OS keychain. */
+  'team:setPassword': { input: z.object({ password: z.string().min(1).max(1024) }).strict(), output: teamStatus },
+  /** Long poll: answers once the team's history changed after `since` (or after about 25 s with the same version). */
+  'team:nextChange': {
+    input: z.object({ since: z.number().int().min(-1) }).strict(),
+    output: z.object({
+      version: z.number().int(),
+      /** Users that new entries named since `since`: the window re-reads them if it shows one. */
+      users: z.array(z.object({ customerId: z.string(), userId: z.string() })).max(200),
+      /** More changed than the core remembers: re-read whatever user is shown. */
+      allUsers: z.boolean(),
+    }),
+  },
+  'team:userActivity': { input: z.object({ customerId: id, userId: userIdentifier }).strict(), output: teamUserActivity },
 } as const;
 
 export type Contract = typeof contract;

@@ -27,6 +27,11 @@ const valid: { [C in Channel]: Record<string, unknown> } = {
   'history:exportCsv': { status: 'pending' },
   'history:noteCopied': { entryId: null, customerId: 'C1001', userId: JANE },
   'callers:find': { q: 'jane', limit: 10 },
+  'team:status': {},
+  'team:setDatabase': { address: null },
+  'team:setPassword': { password: 'x-password' },
+  'team:nextChange': { since: -1 },
+  'team:userActivity': { customerId: 'C1001', userId: JANE },
 };
 
 const wrongValue = fc.oneof(

@@ -8,6 +8,10 @@ export const teamHistoryFilter = z
     customerId: z.string().max(200).optional(),
     userId: z.string().max(200).optional(),
     staffer: z.string().max(63).optional(),
+    /** History's free-text filters, as the local store reads them: part of a name, id or account number. */
+    customerText: z.string().max(200).optional(),
+    /** Part of the user's name, id, extension or Email. */
+    userText: z.string().max(200).optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     status: resetStatus.optional(),
@@ -57,7 +61,7 @@ const isoMicro = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-D
  * With a status filter the page is driven from reset_state's (status, at, id) index instead: the status
  * after the latest check is not a column of the reset's own row.
  */
-export function historyPageQuery(filter: TeamHistoryFilter, after: HistoryCursor | null, limit: number): { text: string; values: unknown[] } {
+export function historyPageQuery(filter: TeamHistoryFilter, after: HistoryCursor | null, limit: number, onlyId?: string): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const where: string[] = [];
   const param = (v: unknown) => {
@@ -71,9 +75,21 @@ export function historyPageQuery(filter: TeamHistoryFilter, after: HistoryCursor
   if (filter.customerId) where.push(`e.customer_id = ${param(filter.customerId)}`);
   if (filter.userId) where.push(`e.user_id = ${param(filter.userId)}`);
   if (filter.staffer) where.push(`e.staffer = ${param(filter.staffer)}`);
+  // Substring search reads the filtered range rather than an index (pg_trgm would index it; see docs).
+  const like = (text: string) => param(`%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.customerText?.trim()) {
+    const p = like(filter.customerText);
+    where.push(`(e.customer_name ILIKE ${p} OR e.customer_id ILIKE ${p} OR e.account_number ILIKE ${p})`);
+  }
+  if (filter.userText?.trim()) {
+    const p = like(filter.userText);
+    where.push(`(e.user_name ILIKE ${p} OR e.user_id ILIKE ${p} OR e.extension ILIKE ${p} OR e.email ILIKE ${p})`);
+  }
   if (filter.from) where.push(`${atCol} >= ${param(filter.from)}::timestamptz`);
   if (filter.to) where.push(`${atCol} <= ${param(filter.to)}::timestamptz`);
   if (after) where.push(`(${atCol}, ${idCol}) < (${param(after.at)}::timestamptz, ${param(after.id)})`);
+  // One row by its id (the primary key), e.g. to check the status of another desk's reset.
+  if (onlyId !== undefined) where.push(`e.id = ${param(onlyId)}`);
   const from = byStatus
     ? `${teamSchema}.reset_state s JOIN ${teamSchema}.entries e ON e.id = s.reset_id`
     : `${teamSchema}.entries e LEFT JOIN ${teamSchema}.reset_state s ON s.reset_id = e.id`;

@@ -7,7 +7,8 @@ export { parseTeamDbUrl, describeTarget, isLoopbackHost, type TeamDbTarget, type
 export { TeamDbError, type TeamDbErrorCode } from './team-db-error';
 export { migrate, latestVersion, teamSchema, appRoleName, type MigrateResult } from './migrations';
 export { openTeamStore, type TeamStore, type TeamWarnings, type TeamPage } from './team-store';
-export { teamHistoryFilter, type TeamHistoryFilter, type TeamHistoryRow, type HistoryCursor } from './history-query';
+export { teamHistoryFilter, historyCursor, type TeamHistoryFilter, type TeamHistoryRow, type HistoryCursor } from './history-query';
 export { type EntryNotice, type Subscription } from './team-subscription';
 export { createOutbox, type Outbox, type OutboxStatus, type OutboxOptions } from './outbox';
 export { jsonlTrail, type LocalTrail } from './local-trail';
+export { auditStoreTrail, unsharedIds } from './audit-store-trail';

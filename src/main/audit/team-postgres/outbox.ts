@@ -35,6 +35,8 @@ export interface Outbox {
   /** A new local entry is durable: ship it now rather than at the next idle check. */
   kick(): void;
   status(): OutboxStatus;
+  /** How far the trail is shipped (null: nothing yet, or not read yet); entries after it are "not yet shared". */
+  position(): string | null;
   /** Resolves when everything in the trail at call time is shipped (for tests and shutdown). */
   drained(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -169,6 +171,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     kick,
     status,
+    position: () => position ?? null,
     drained(timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`outbox not drained after ${timeoutMs} ms (${pending} waiting)`)), timeoutMs);

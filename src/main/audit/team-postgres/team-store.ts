@@ -15,6 +15,7 @@ import {
   type TeamHistoryRow,
 } from './history-query';
 import { teamSchema, writableColumns } from './migrations';
+import type { TeamDbError } from './team-db-error';
 import { subscribeToEntries, type EntryNotice, type Subscription } from './team-subscription';
 
 export interface TeamWarnings {
@@ -42,9 +43,11 @@ export interface TeamStore {
   /** Inserts entries in one statement; ids already there are skipped. Resolves with how many were new. */
   insert(entries: readonly AuditEntry[]): Promise<number>;
   list(filter: TeamHistoryFilter, after: HistoryCursor | null, limit: number): Promise<TeamPage>;
+  /** One History row (a reset, any desk's) by its entry id, or null. */
+  byId(id: string): Promise<TeamHistoryRow | null>;
   warnings(subject: { profile: string; customerId: string; userId: string }, since: Date): Promise<TeamWarnings>;
   /** Called for every row any desk inserts, within moments (LISTEN/NOTIFY). */
-  subscribe(onEntry: (notice: EntryNotice) => void, onGap?: () => void): Subscription;
+  subscribe(onEntry: (notice: EntryNotice) => void, onGap?: (error?: TeamDbError) => void): Subscription;
   /** The filtered History as CSV, one page from the database at a time. */
   exportCsv(filter: TeamHistoryFilter, batchSize?: number): AsyncGenerator<string>;
   /** Checks the connection and the schema; throws TeamDbError with a message for Settings. */
@@ -102,6 +105,11 @@ export function openTeamStore(target: TeamDbTarget, options: { password?: Passwo
       return result.rowCount ?? 0;
     },
     list,
+    async byId(id) {
+      const q = historyPageQuery({}, null, 1, z.string().max(200).parse(id));
+      const result = await run((c) => c.query(q.text, q.values));
+      return result.rows[0] ? teamHistoryRow.parse(result.rows[0]) : null;
+    },
     async warnings(subject, since) {
       const result = await run((c) => c.query(warningsQuery, [subject.profile, subject.customerId, subject.userId, since.toISOString()]));
       const row = warningsRow.parse(result.rows[0]);

@@ -13,6 +13,7 @@ import { TicketNotePanel } from '../features/reset/TicketNotePanel';
 import { emailChangedHere } from '../features/users/email-changes';
 import { RecipientWarnings } from '../features/users/RecipientWarnings';
 import { UserCard } from '../features/users/UserCard';
+import { TeamLatestReset } from '../features/team/TeamLatestReset';
 import { useConsole } from '../state/console-state';
 import { userDetailQuery } from '../state/user-detail-query';
 
@@ -107,6 +108,7 @@ export function UserPanel({ customer, userId, staffName }: Props) {
         resetActions={resetActions}
         blockedNotice={blockReason && (unknownUnchecked || confirmedSent) && resettable ? blockReason : null}
       />
+      <TeamLatestReset customerId={customer.id} userId={userId} />
 
       {myAttempt && <ResetResult attempt={myAttempt} customer={customer} user={user} />}
       {myAttempt && <TicketNotePanel attempt={myAttempt} customer={customer} user={user} staffName={staffName} />}

@@ -51,3 +51,11 @@ export const resetKeys = {
   all: ['reset'] as const,
   warnings: (customerId: string, userId: string) => [...resetKeys.all, 'warnings', customerId, userId] as const,
 };
+
+/** Team mode: the outbox and connection status, and what the team knows about one user. */
+export const teamKeys = {
+  all: ['team'] as const,
+  status: () => [...teamKeys.all, 'status'] as const,
+  activities: () => [...teamKeys.all, 'activity'] as const,
+  activity: (customerId: string, userId: string) => [...teamKeys.activities(), customerId, userId] as const,
+};

@@ -1,6 +1,6 @@
 import { Button, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryEntry, ResetStatus, SettingsView } from '../../../../shared/ipc/contract';
@@ -28,7 +28,8 @@ const statusOptions = [
 
 /** Statuses that can still change: a visible row with one of these is read from the portal. */
 function checkable(e: HistoryEntry): boolean {
-  return e.action !== 'reset_refused' && (e.status === 'pending' || e.status === 'unknown');
+  // Another desk's reset (team mode) is checked and recorded by that desk.
+  return e.fromThisDesk && e.action !== 'reset_refused' && (e.status === 'pending' || e.status === 'unknown');
 }
 
 export function HistoryPage({ settings: _settings }: { settings: SettingsView }) {
@@ -36,8 +37,12 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
   const [debouncedForm] = useDebouncedValue(form, 250);
   const t = useTimeFormat();
   const filter = useMemo(() => filterOf(debouncedForm, t.timeZone), [debouncedForm, t.timeZone]);
-  const list = useQuery({ ...historyListQuery(filter), placeholderData: keepPreviousData });
-  const entries = useMemo(() => list.data?.entries ?? [], [list.data]);
+  const list = useInfiniteQuery({ ...historyListQuery(filter), placeholderData: keepPreviousData });
+  const entries = useMemo(() => list.data?.pages.flatMap((p) => p.entries) ?? [], [list.data]);
+  // The local store counts every match; the team database does not (a count would read the whole table).
+  const total = list.data?.pages[0]?.total ?? null;
+  const teamMode = entries.some((e) => e.sharing !== null);
+  const rowCount = total !== null ? Math.max(total, entries.length) : entries.length + (list.hasNextPage ? 1 : 0);
   const offline = useUnreachableSince() !== null;
   const now = useNow(1000);
 
@@ -45,13 +50,20 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
   // The project does not use the React Compiler; TanStack Virtual is the issue's chosen virtualiser.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: entries.length,
+    count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 4,
     getItemKey: (i) => entries[i]?.id ?? i,
   });
   const items = virtualizer.getVirtualItems();
+
+  // Pages load as the table scrolls: once a row near the end of what is loaded comes into view.
+  const lastVisible = items.length > 0 ? items[items.length - 1]!.index : -1;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastVisible >= entries.length - 20) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastVisible, entries.length]);
 
   // The list fills the window below the filters, whatever banners or alerts sit above it.
   const [listHeight, setListHeight] = useState(420);
@@ -72,11 +84,12 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
   }, [hasRows]);
 
   // Live status for the rows on screen once scrolling settles; finished statuses are not read again.
-  const visibleIds = items.map((i) => entries[i.index]?.id).filter((id): id is string => !!id).join(' ');
+  const loadedItems = items.filter((i) => i.index < entries.length);
+  const visibleIds = loadedItems.map((i) => entries[i.index]?.id).filter((id): id is string => !!id).join(' ');
   const [settledIds] = useDebouncedValue(visibleIds, 400);
   const settled = useMemo(() => new Set(settledIds.split(' ')), [settledIds]);
   const checks = useQueries({
-    queries: items.map((i) => {
+    queries: loadedItems.map((i) => {
       const e = entries[i.index]!;
       return { ...historyStatusQuery(e.id), enabled: !offline && settled.has(e.id) && checkable(e) };
     }),
@@ -100,7 +113,9 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>Resets</Title>
-          <Text size="sm" c="dimmed">Every reset made from this console, newest first, with its status on the portal.</Text>
+          <Text size="sm" c="dimmed">
+            {teamMode ? 'Every reset made by the team, newest first, with its status on the portal.' : 'Every reset made from this console, newest first, with its status on the portal.'}
+          </Text>
         </div>
         <Button variant="default" onClick={() => void exportCsv.start('export')} loading={exportCsv.pending !== null}>
           Export CSV
@@ -120,7 +135,11 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
       </Group>
 
       <Text size="sm" role="status" aria-live="polite" c={offline ? 'orange.9' : undefined}>
-        {list.data ? `${entries.length.toLocaleString('en-GB')} ${entries.length === 1 ? 'reset' : 'resets'}${filtered ? ' match the filter' : ''}` : ''}
+        {list.data
+          ? total !== null
+            ? `${total.toLocaleString('en-GB')} ${total === 1 ? 'reset' : 'resets'}${filtered ? ' match the filter' : ''}`
+            : `${entries.length.toLocaleString('en-GB')}${list.hasNextPage ? '+' : ''} ${entries.length === 1 && !list.hasNextPage ? 'reset' : 'resets'} in the team history${filtered ? ' match the filter' : ''}`
+          : ''}
         {offline
           ? ` · The portal cannot be reached: statuses are the last known${newestCheck ? ` (newest check ${t.instant(newestCheck)})` : ''}. History, notes and export still work.`
           : ''}
@@ -150,7 +169,7 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
           <Text c="dimmed">{filtered ? 'No reset matches this filter.' : 'No resets yet. They appear here as soon as one is sent.'}</Text>
         </Paper>
       ) : (
-        <Paper withBorder bg="white" role="table" aria-label="Resets" aria-rowcount={entries.length + 1} style={{ overflow: 'hidden' }}>
+        <Paper withBorder bg="white" role="table" aria-label="Resets" aria-rowcount={rowCount + 1} style={{ overflow: 'hidden' }}>
           <div role="rowgroup">
             <div role="row" aria-rowindex={1} className="rc-history-head" style={{ display: 'grid', gridTemplateColumns: GRID_COLUMNS, overflowY: 'hidden', scrollbarGutter: 'stable' }}>
               <div role="columnheader">Sent · by</div>
@@ -163,8 +182,16 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
           </div>
           <div ref={scrollRef} role="rowgroup" className="rc-history-scroll" style={{ height: listHeight, scrollbarGutter: 'stable' }}>
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((item, n) => {
-                const entry = entries[item.index]!;
+              {items.map((item) => {
+                const entry = entries[item.index];
+                if (!entry) {
+                  return (
+                    <div key={item.key} role="row" aria-rowindex={item.index + 2} className="rc-history-row" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
+                      <div role="cell" className="rc-history-cell"><Text size="sm" c="dimmed">Loading older resets…</Text></div>
+                    </div>
+                  );
+                }
+                const n = loadedItems.indexOf(item);
                 return (
                   <HistoryRow
                     key={item.key}

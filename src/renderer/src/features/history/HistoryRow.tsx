@@ -60,8 +60,17 @@ function StatusDetail({ entry, now }: { entry: HistoryEntry; now: number }) {
 /** One reset: when and by whom, customer, user, where the e-mail went, its status, and what to do next. */
 export function HistoryRow({ entry: listed, check, offline, now, index, style, actions }: Props) {
   // The newer of what the list says and what a live check found.
-  const entry: HistoryEntry = check && (check.statusCheckedAt ?? '') >= (listed.statusCheckedAt ?? '') ? check : listed;
+  // Only the status part of a check: who made the reset and whether it is shared stay as the list says.
+  const entry: HistoryEntry =
+    check && (check.statusCheckedAt ?? '') >= (listed.statusCheckedAt ?? '')
+      ? { ...listed, status: check.status, issuedAt: check.issuedAt, expiresAt: check.expiresAt, statusCheckedAt: check.statusCheckedAt, replacedAt: check.replacedAt }
+      : listed;
   const t = useTimeFormat();
+  // Team mode names the desk by its database login (filled by the server); the typed name is a hint.
+  const byTitle = [
+    entry.sharing === 'not_yet_shared' ? 'Not yet shared: kept on this computer, shared with the team when the team database answers.' : null,
+    entry.staffer ? `${entry.staffer}${entry.staffName ? ` (typed name: ${entry.staffName})` : ''}` : entry.staffName,
+  ].filter(Boolean).join(' ');
   const stale = offline || check?.live === false;
   const refused = entry.action === 'reset_refused';
   const checkedLine = stale
@@ -80,11 +89,20 @@ export function HistoryRow({ entry: listed, check, offline, now, index, style, a
       <div role="cell" className="rc-history-cell">
         <Text size="sm" style={clamp} title={`${t.instant(entry.at)} (${formatRelative(Date.parse(entry.at), now)})`}>{t.clock(entry.at)}</Text>
         <Text size="xs" style={clamp}>{t.date(entry.at)}</Text>
-        <Text size="xs" c="dimmed" lineClamp={2} title={entry.staffName}>by {entry.staffName || '(no name)'}</Text>
+        {/* The "not yet shared" mark leads, so the two-line clamp never hides it behind a long name. */}
+        <Text size="xs" c="dimmed" lineClamp={2} title={byTitle}>
+          {entry.sharing === 'not_yet_shared' && <Text span size="xs" fw={600} c="orange.9">not yet shared · </Text>}
+          by {entry.staffer ?? (entry.staffName || '(no name)')}
+        </Text>
       </div>
       <div role="cell" className="rc-history-cell">
         <Text size="sm" fw={600} lineClamp={2} title={entry.customerName}>{entry.customerName || entry.customerId}</Text>
         {entry.accountNumber && <Text size="xs" c="dimmed" ff="monospace" style={clamp} title={entry.accountNumber}>Acct {entry.accountNumber}</Text>}
+        {!entry.verifiable && (
+          <Text size="xs" c="red.8" lineClamp={2} title={`Not verifiable: ${entry.unverifiableReason ?? 'unknown reason'}`}>
+            <Badge size="xs" color="red" variant="light" component="span">not verifiable</Badge> {entry.unverifiableReason}
+          </Text>
+        )}
       </div>
       <div role="cell" className="rc-history-cell">
         <Text size="sm" style={clamp} title={entry.userName}>{entry.userName || entry.userId}</Text>

@@ -4,6 +4,7 @@ import type { AppInfo, SettingsView } from '../../../../shared/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useForgetCredentials, useSaveStaffName } from './queries';
 import { SignInForm } from './SignInForm';
+import { TeamHistorySetting } from './TeamHistorySetting';
 import { TimeZoneSetting } from './TimeZoneSetting';
 
 export function SettingsPage({ info, settings }: { info: AppInfo; settings: SettingsView }) {
@@ -41,6 +42,8 @@ export function SettingsPage({ info, settings }: { info: AppInfo; settings: Sett
       </Paper>
 
       <TimeZoneSetting settings={settings} />
+
+      <TeamHistorySetting />
 
       <Paper withBorder p="lg">
         <Stack gap="sm">

@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SettingsView, SignInInput } from '../../../../shared/ipc/contract';
 import { errorCodeOf, unwrap } from '../../lib/api-error';
 import { portalMutation } from '../../lib/connectivity';
-import { settingsKeys } from '../../state/query-keys';
+import { historyKeys, settingsKeys, teamKeys } from '../../state/query-keys';
 
 /** Queries other than settings and app info were read under the old credentials. */
 const readUnderCredentials = (key: readonly unknown[]) => key[0] !== 'settings' && key[0] !== 'app';
@@ -57,5 +57,34 @@ export function useForgetCredentials(onForgotten: () => void) {
       queryClient.removeQueries({ predicate: (q) => readUnderCredentials(q.queryKey) });
       queryClient.setQueryData(settingsKeys.view(), view);
     },
+  });
+}
+
+/** Team mode's status (the same query the window-wide banner reads). */
+export const teamSettingQuery = () =>
+  queryOptions({
+    queryKey: teamKeys.status(),
+    queryFn: () => unwrap(window.api.team.status({})),
+    staleTime: Infinity,
+  });
+
+/** Saves the team database address (or turns team mode off with null); the core reconnects at once. */
+export function useSetTeamDatabase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (address: string | null) => unwrap(window.api.team.setDatabase({ address })),
+    onSuccess: (status) => {
+      queryClient.setQueryData(teamKeys.status(), status);
+      void queryClient.invalidateQueries({ queryKey: historyKeys.all });
+    },
+  });
+}
+
+/** Stores the team login's password in the keychain (never shown again, never on disk). */
+export function useSetTeamPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (password: string) => unwrap(window.api.team.setPassword({ password })),
+    onSuccess: (status) => queryClient.setQueryData(teamKeys.status(), status),
   });
 }
