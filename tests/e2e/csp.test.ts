@@ -238,7 +238,6 @@ describe('Content-Security-Policy in Chromium (browser shell, built renderer)', 
     await page.getByRole('button', { name: 'Reset password' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('radio', { name: 'Call-back to the number on file' }).check();
-    await dialog.getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'Send temporary password' }).click();
     await page.getByRole('status').filter({ hasText: 'Temporary password sent' }).waitFor();
     // Ticket note copy.

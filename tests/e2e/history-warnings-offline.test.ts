@@ -40,7 +40,6 @@ describe('History: warnings and the portal down', () => {
       expect(await shared.textContent()).toContain('Nora Noemail');
       expect(await dialog.getByText('Possible social engineering').count()).toBe(0);
       await dialog.getByRole('radio', { name: 'Call-back to the number on file' }).check();
-      await dialog.getByRole('checkbox').check();
       await dialog.getByRole('button', { name: 'Send temporary password' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByText('Temporary password sent', { exact: true }).waitFor();

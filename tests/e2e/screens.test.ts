@@ -97,7 +97,7 @@ describe('every screen: accessible, nothing clipped, at 1280×800 and 1024×768'
     Object.assign(problems, await checkScreen(page, '06-user-panel'));
 
     await page.getByRole('button', { name: 'Reset password' }).click();
-    await page.getByRole('dialog').getByRole('checkbox').waitFor();
+    await page.getByRole('dialog').getByRole('radiogroup', { name: 'Caller verified by' }).waitFor();
     Object.assign(problems, await checkScreen(page, '07-reset-dialog'));
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 

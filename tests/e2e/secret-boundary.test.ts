@@ -164,7 +164,6 @@ describe('secret boundary, end to end in the browser shell', () => {
     await page.getByRole('button', { name: 'Reset password' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('radio', { name: 'Call-back to the number on file' }).check();
-    await dialog.getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'Send temporary password' }).click();
     await page.getByRole('status').filter({ hasText: 'Temporary password sent' }).waitFor();
     await page.getByRole('button', { name: 'Copy ticket note' }).click();

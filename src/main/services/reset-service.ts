@@ -145,7 +145,9 @@ export function createResetService(ctx: ConsoleContext, teamActivity: TeamActivi
         ? team.recentResets
         : // An entry that is not verifiable (hand-written, changed, impossible time) never counts.
           (await ctx.audit.resetsOfUser(subject, new Date(since))).filter((e) => e.verifiable && (e.action === 'reset_sent' || e.action === 'reset_unknown')).length;
-      const user = await knownUser(portal, customerId, userId);
+      // Read fresh: the check is also a look at the address the dialog is about to confirm.
+      const user = await portal.gateway.getUser(customerId, userId);
+      portal.directory.rememberUsers(customerId, [user]);
       if (!user.email) return { recentResets, sharedEmailUsers: [], teamWide };
       if (!portal.directory.isComplete(customerId) && (await customerSize(portal, customerId)) <= sharedEmailScanLimit) {
         await readAllUsers(portal, customerId);
