@@ -166,6 +166,13 @@ describe('the console, from the caller on the line to the ticket note', () => {
     await page.keyboard.press('Enter');
     await page.getByText('This customer is suspended; its Admin Portal cannot be opened').waitFor();
     expect(await page.getByRole('textbox', { name: 'Search users' }).count()).toBe(0);
+    // Blocked, but the ticket still gets a note: what happened and what to tell the caller.
+    await page.getByRole('button', { name: 'Copy ticket note' }).click();
+    await page.getByText('Copied — paste it into the ticket.').waitFor();
+    const note = await page.evaluate(() => navigator.clipboard.readText());
+    expect(note).toContain('Password reset: not sent (the customer is suspended)');
+    expect(note).toContain('Northwind Traders');
+    expect(note).toContain('"Forgot Password?"');
     await shot(page, '10-suspended');
   });
 

@@ -3,6 +3,7 @@ import type { CallerHit } from '../../../../shared/domain/portal-entities';
 import { errorTable } from '../../../../shared/errors';
 import { Address } from '../../components/Address';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SuspendedCustomerNote } from '../../components/SuspendedCustomerNote';
 import { Highlighted } from '../../components/Highlighted';
 import { countOf } from '../../lib/plural';
 import { CALLER_LIST_ID } from './CallerField';
@@ -47,7 +48,10 @@ export function CallerHitList({ finder }: { finder: CallerFinder }) {
       {finder.error !== null && <ErrorAlert title="Find caller failed" error={finder.error} onRetry={finder.retry} retrying={finder.searching} compact />}
       {finder.openError !== null && <ErrorAlert title="Could not open the customer" error={finder.openError} compact />}
       {finder.refused && (
-        <Text size="sm" c="red.8" role="alert">{errorTable.customer_suspended.message}</Text>
+        <>
+          <Text size="sm" c="red.8" role="alert">{errorTable.customer_suspended.message}</Text>
+          <SuspendedCustomerNote customer={finder.refused.customer} user={finder.refused} />
+        </>
       )}
       {source === 'portal' && hits.length === 0 && (
         <Paper withBorder p="lg" bg="white">

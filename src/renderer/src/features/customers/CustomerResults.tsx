@@ -5,6 +5,7 @@ import { errorTable } from '../../../../shared/errors';
 import type { CustomerSummary } from '../../../../shared/domain/portal-entities';
 import { foldText } from '../../../../shared/text/fold';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SuspendedCustomerNote } from '../../components/SuspendedCustomerNote';
 import { countOf } from '../../lib/plural';
 import { useConsole } from '../../state/console-state';
 import { customerSearchQuery } from './queries';
@@ -128,9 +129,12 @@ export function CustomerResults({ onOpened }: { onOpened(): void }) {
                 )}
               </button>
               {refused === c.id && (
-                <Text size="sm" c="red.8" mt={4} role="alert">
-                  {errorTable.customer_suspended.message}
-                </Text>
+                <>
+                  <Text size="sm" c="red.8" mt={4} role="alert">
+                    {errorTable.customer_suspended.message}
+                  </Text>
+                  <SuspendedCustomerNote customer={c} />
+                </>
               )}
             </div>
           );
