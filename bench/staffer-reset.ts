@@ -38,6 +38,9 @@ async function pickCallers(simUrl: string, credentials: { username: string; pass
     for (const u of all) {
       if (targets.length === count) break;
       if (u.status !== 'active' || u.email === null) continue;
+      // The common case: a name and an Email in plain ASCII. Anything else asks for one more, deliberate
+      // acknowledgement in the dialog (every character spelled out), which is not part of this figure.
+      if (!/^[\x20-\x7e]*$/.test(`${u.firstName}${u.lastName}${u.email}`)) continue;
       const fullName = `${u.firstName} ${u.lastName}`;
       const findsOnlyThem = async (q: string) => {
         const found = ((await client.get(`/cap/v1/users?q=${encodeURIComponent(q)}&limit=2`, cap)) as { users: U[] }).users;
