@@ -18,8 +18,10 @@ export type HistoryRow = HistoryEntry & Verification;
 /** History shows at most this many rows at once; the index answers a page of them without reading the disk. */
 export const historyPageSize = 100;
 
-export function historyEntryOf(r: AuditRecord): HistoryRow {
-  const check = r.lastCheck;
+type Recorded = Pick<AuditRecord, 'id' | 'at' | 'staffName' | 'profile' | 'customerId' | 'customerName' | 'accountNumber' | 'userId' | 'userName' | 'extension' | 'email' | 'resetId' | 'outcome'> & { action: string };
+
+/** What a History row says of the reset itself, whichever store it came from. */
+function whoAndWhat(r: Recorded) {
   return {
     id: r.id,
     at: r.at,
@@ -34,9 +36,16 @@ export function historyEntryOf(r: AuditRecord): HistoryRow {
     extension: r.extension ?? '',
     email: r.email,
     resetId: r.resetId,
+    outcome: r.outcome,
+  };
+}
+
+export function historyEntryOf(r: AuditRecord): HistoryRow {
+  const check = r.lastCheck;
+  return {
+    ...whoAndWhat(r),
     issuedAt: check?.issuedAt ?? r.issuedAt,
     expiresAt: check?.expiresAt ?? r.expiresAt,
-    outcome: r.outcome,
     status: statusOf(r),
     statusCheckedAt: check ? check.at : null,
     replacedAt: r.replacedAt,
@@ -50,22 +59,9 @@ export function historyEntryOf(r: AuditRecord): HistoryRow {
 /** A row of the team database's History: verified when it was shipped; named by the desk's database login. */
 export function historyEntryOfTeamRow(r: TeamHistoryRow, fromThisDesk: boolean): HistoryRow {
   return {
-    id: r.id,
-    at: r.at,
-    action: r.action as HistoryEntry['action'],
-    staffName: r.staffName,
-    profile: r.profile,
-    customerId: r.customerId ?? '',
-    customerName: r.customerName ?? '',
-    accountNumber: r.accountNumber,
-    userId: r.userId ?? '',
-    userName: r.userName ?? '',
-    extension: r.extension ?? '',
-    email: r.email,
-    resetId: r.resetId,
+    ...whoAndWhat(r),
     issuedAt: r.issuedAt,
     expiresAt: r.expiresAt,
-    outcome: r.outcome,
     status: r.status,
     statusCheckedAt: r.statusCheckedAt,
     replacedAt: null,
