@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApiText } from '../src/shared/portal-api-v1/openapi';
+import { openApiText } from '../src/shared/portal-wire-v1/openapi';
 
 writeFileSync(join(__dirname, '..', 'docs', 'portal-api.openapi.json'), openApiText());
 process.stdout.write('Wrote docs/portal-api.openapi.json\n');

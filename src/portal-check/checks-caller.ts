@@ -1,5 +1,5 @@
 import { user as userSchema, type CallerHit, type CustomerSummary, type User, type UserSummary } from '../shared/domain/portal-entities';
-import { callerSearchResponse, type CallerSearchResponse } from '../shared/portal-api-v1/wire';
+import { callerSearchResponse, type CallerSearchResponse } from '../shared/portal-wire-v1/wire';
 import { foldText } from '../shared/text/fold';
 import type { Answer } from './client';
 import { enc, type CheckContext } from './context';

@@ -1,5 +1,5 @@
 import { customer as customerSchema, type CustomerSummary } from '../shared/domain/portal-entities';
-import { capSession, customerSearchResponse, type CustomerSearchResponse } from '../shared/portal-api-v1/wire';
+import { capSession, customerSearchResponse, type CustomerSearchResponse } from '../shared/portal-wire-v1/wire';
 import { foldText, words } from '../shared/text/fold';
 import { enc, type CheckContext } from './context';
 import { expectExpiry, expectThat, failure, Mismatch, shape } from './runner';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { user as userSchema, type User } from '../shared/domain/portal-entities';
-import { passwordResetResponse } from '../shared/portal-api-v1/wire';
+import { passwordResetResponse } from '../shared/portal-wire-v1/wire';
 import { describe } from './client';
 import { enc, type CheckContext } from './context';
 import { expectThat, failure, Mismatch, shape } from './runner';

@@ -1,4 +1,4 @@
-import { sessionToken } from '../shared/portal-api-v1/wire';
+import { sessionToken } from '../shared/portal-wire-v1/wire';
 import type { PortalClient } from './client';
 import { enc, type CheckContext } from './context';
 import { expectExpiry, expectStatus, failure, shape, type Runner } from './runner';

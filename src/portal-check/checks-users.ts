@@ -1,5 +1,5 @@
 import { user as userSchema, type User, type UserSummary } from '../shared/domain/portal-entities';
-import { userSearchResponse, type UserSearchResponse } from '../shared/portal-api-v1/wire';
+import { userSearchResponse, type UserSearchResponse } from '../shared/portal-wire-v1/wire';
 import { foldText } from '../shared/text/fold';
 import { enc, type CheckContext } from './context';
 import { expectThat, failure, shape } from './runner';

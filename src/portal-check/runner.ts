@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { portalErrorBody } from '../shared/portal-api-v1/wire';
+import { portalErrorBody } from '../shared/portal-wire-v1/wire';
 import { describe, NoAnswer, type Answer } from './client';
 
 /** A check's finding: what the contract says against what came back. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PasswordResetResponse } from '../shared/portal-api-v1/wire';
+import type { PasswordResetResponse } from '../shared/portal-wire-v1/wire';
 import type { OutboxMessage } from './sim-schemas';
 import type { DirUser } from './directory/model';
 import { iso } from './state/clock';

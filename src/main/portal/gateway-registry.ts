@@ -7,11 +7,11 @@ import { createInMemoryGateway } from './in-memory/in-memory-gateway';
  * beside `http-v1/` implementing `PortalGateway` (src/main/portal/gateway.ts) plus one line here.
  */
 export const gatewayKinds = {
-  'portal-api-v1': createHttpV1Gateway,
+  'portal-wire-v1': createHttpV1Gateway,
   'in-memory': createInMemoryGateway,
 } satisfies Record<string, GatewayFactory>;
 
 export type GatewayKind = keyof typeof gatewayKinds;
 
 /** Both the demo simulator and a configured portal URL speak Portal API v1.1. */
-export const defaultGatewayKind: GatewayKind = 'portal-api-v1';
+export const defaultGatewayKind: GatewayKind = 'portal-wire-v1';

@@ -1,4 +1,4 @@
-import type { PortalErrorCode } from '../../shared/portal-api-v1/wire';
+import type { PortalErrorCode } from '../../shared/portal-wire-v1/wire';
 
 /** What a route answers; the server decides whether to write it, delay it or drop it. */
 export interface Reply {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { passwordResetRequest, updateEmailRequest } from '../../shared/portal-api-v1/wire';
+import { passwordResetRequest, updateEmailRequest } from '../../shared/portal-wire-v1/wire';
 import type { DirCustomer, DirUser } from '../directory/model';
 import { decodeCursor, encodeCursor, searchUsers } from '../directory/user-search';
 import { isEmailAddress } from '../email-address';

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { checkPassword } from '../../shared/password-rules';
-import { changePasswordRequest, endUserSignInRequest, forgotPasswordRequest } from '../../shared/portal-api-v1/wire';
+import { changePasswordRequest, endUserSignInRequest, forgotPasswordRequest } from '../../shared/portal-wire-v1/wire';
 import { fail, json, noContent } from '../http/reply';
 import { parseBody } from '../http/request';
 import { issueTempPassword } from '../issue-temp-password';

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { signInRequest } from '../../shared/portal-api-v1/wire';
+import { signInRequest } from '../../shared/portal-wire-v1/wire';
 import { fail, json, noContent, ReplyError } from '../http/reply';
 import { bearerToken, parseBody, parseLimit } from '../http/request';
 import type { Route } from '../router';

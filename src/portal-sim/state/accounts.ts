@@ -1,5 +1,5 @@
 import type { PasswordState } from '../../shared/domain/portal-entities';
-import type { PasswordResetResponse } from '../../shared/portal-api-v1/wire';
+import type { PasswordResetResponse } from '../../shared/portal-wire-v1/wire';
 import type { DirUser } from '../directory/model';
 import { DAY, HOUR, iso, type Clock } from './clock';
 

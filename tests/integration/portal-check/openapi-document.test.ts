@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument, openApiText } from '../../../src/shared/portal-api-v1/openapi';
-import { portalErrorCodes } from '../../../src/shared/portal-api-v1/wire';
+import { buildOpenApiDocument, openApiText } from '../../../src/shared/portal-wire-v1/openapi';
+import { portalErrorCodes } from '../../../src/shared/portal-wire-v1/wire';
 
 const committedPath = join(__dirname, '..', '..', '..', 'docs', 'portal-api.openapi.json');
 const committed = readFileSync(committedPath, 'utf8');

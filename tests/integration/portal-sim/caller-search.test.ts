@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallerHit } from '../../../src/shared/domain/portal-entities';
-import { callerSearchResponse } from '../../../src/shared/portal-api-v1/wire';
+import { callerSearchResponse } from '../../../src/shared/portal-wire-v1/wire';
 import { validateDataFile } from '../../../src/portal-sim/load-data-file';
 import { JANE, startClient, type SimClient } from './sim-client';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { user as userSchema, type UserSummary } from '../../../src/shared/domain/portal-entities';
-import { passwordResetResponse, userSearchResponse } from '../../../src/shared/portal-api-v1/wire';
+import { passwordResetResponse, userSearchResponse } from '../../../src/shared/portal-wire-v1/wire';
 import { DAY, HOUR, JANE, JANE_EMAIL, MINUTE, startClient, type SimClient } from './sim-client';
 
 let client: SimClient;

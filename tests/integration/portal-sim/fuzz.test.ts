@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as domain from '../../../src/shared/domain/portal-entities';
-import * as wire from '../../../src/shared/portal-api-v1/wire';
+import * as wire from '../../../src/shared/portal-wire-v1/wire';
 import * as sim from '../../../src/portal-sim/sim-schemas';
 import { startClient, type SimClient } from './sim-client';
 

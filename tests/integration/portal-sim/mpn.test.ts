@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { endUserSession } from '../../../src/shared/portal-api-v1/wire';
+import { endUserSession } from '../../../src/shared/portal-wire-v1/wire';
 import { DAY, JANE, JANE_EMAIL, startClient, type SimClient } from './sim-client';
 
 let client: SimClient;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { customer } from '../../../src/shared/domain/portal-entities';
-import { capSession, customerSearchResponse, sessionToken } from '../../../src/shared/portal-api-v1/wire';
+import { capSession, customerSearchResponse, sessionToken } from '../../../src/shared/portal-wire-v1/wire';
 import { MINUTE, startClient, type SimClient } from './sim-client';
 
 let client: SimClient;

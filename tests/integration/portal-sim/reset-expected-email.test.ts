@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { passwordResetResponse } from '../../../src/shared/portal-api-v1/wire';
+import { passwordResetResponse } from '../../../src/shared/portal-wire-v1/wire';
 import { JANE, JANE_EMAIL, MINUTE, startClient, type SimClient } from './sim-client';
 
 let client: SimClient;

@@ -1,4 +1,4 @@
-import { portalErrorBody } from '../../../src/shared/portal-api-v1/wire';
+import { portalErrorBody } from '../../../src/shared/portal-wire-v1/wire';
 import { startSimulator, type SimulatorHandle, type SimulatorOptions } from '../../../src/portal-sim/index';
 
 export interface Answer {

@@ -1,6 +1,6 @@
 import { AppFailure } from '../../../shared/errors';
 import { customer as customerSchema, user as userSchema, type Customer, type User } from '../../../shared/domain/portal-entities';
-import { callerSearchResponse, capSession, customerSearchResponse, passwordResetResponse, sessionToken, userSearchResponse } from '../../../shared/portal-api-v1/wire';
+import { callerSearchResponse, capSession, customerSearchResponse, passwordResetResponse, sessionToken, userSearchResponse } from '../../../shared/portal-wire-v1/wire';
 import {
   gatewayDefaults,
   type CallerPage,

@@ -1,5 +1,5 @@
 import { AppFailure, type ErrorCode } from '../../../shared/errors';
-import { portalErrorBody } from '../../../shared/portal-api-v1/wire';
+import { portalErrorBody } from '../../../shared/portal-wire-v1/wire';
 
 /** Portal error codes that mean the same thing to the staffer; everything else is mapped below. */
 const sameCode: ReadonlySet<string> = new Set<ErrorCode>([
