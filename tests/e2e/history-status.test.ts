@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
-import { signIn, openCustomer, pickUser, sendReset, shot, JANE, parseCsv, description, historyRow, openHistory, userChangesPassword, download } from './fixtures/flows';
+import { pickUser, sendReset, shot, JANE, parseCsv, description, historyRow, openHistory, userChangesPassword, download, openAcmeUser } from './fixtures/flows';
 
 /**
  * Live statuses, filters, CSV and Reset again.
@@ -19,9 +19,7 @@ describe('History and live reset status', () => {
   it('pending with a countdown → completed after the user changes the password; expired after 25 h, then Reset again; filters; CSV', async () => {
     f = await openConsole();
     const { page } = f;
-    await signIn(f);
-    await openCustomer(page, 'Acme Dental', 'Acme Dental');
-    await pickUser(page, '1042', 'Jane Smith');
+    await openAcmeUser(f, '1042', 'Jane Smith');
     await sendReset(page);
     await page.getByText('Temporary password sent', { exact: true }).waitFor();
     await pickUser(page, '1100', 'Sam Taylor');
@@ -112,9 +110,7 @@ describe('History and live reset status', () => {
   it('Reset again opens the customer as Customer results do: the user is read afresh, not shown from the cache', async () => {
     f = await openConsole();
     const { page } = f;
-    await signIn(f);
-    await openCustomer(page, 'Acme Dental', 'Acme Dental');
-    await pickUser(page, '1042', 'Jane Smith');
+    await openAcmeUser(f, '1042', 'Jane Smith');
     await sendReset(page);
     await page.getByText('Temporary password sent', { exact: true }).waitFor();
     await page.getByText('Temporary password issued', { exact: false }).first().waitFor();

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
-import { signIn, openCustomer, pickUser, sendReset, outbox, shot, JANE, parseCsv, historyRow, openHistory, download } from './fixtures/flows';
+import { signIn, openCustomer, pickUser, sendReset, outbox, shot, JANE, parseCsv, historyRow, openHistory, download, openAcmeUser } from './fixtures/flows';
 
 /**
  * The warnings no portal gives, and History with the portal down.
@@ -58,9 +58,7 @@ describe('History: warnings and the portal down', () => {
   it('offline: the list, Copy ticket note and Export CSV work with the simulator stopped; statuses say "last known at"', async () => {
     f = await openConsole();
     const { page } = f;
-    await signIn(f);
-    await openCustomer(page, 'Acme Dental', 'Acme Dental');
-    await pickUser(page, '1042', 'Jane Smith');
+    await openAcmeUser(f, '1042', 'Jane Smith');
     await sendReset(page);
     await page.getByText('Temporary password sent', { exact: true }).waitFor();
     await openHistory(page);

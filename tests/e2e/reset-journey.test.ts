@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
-import { signIn, customerResult, searchCustomers, openCustomer, pickUser, confirmCaller, outbox, shot, JANE, simStats, labelText } from './fixtures/flows';
+import { signIn, customerResult, searchCustomers, openCustomer, confirmCaller, outbox, shot, JANE, simStats, labelText, openAcmeUser } from './fixtures/flows';
 
 /**
  * From the caller on the line to the ticket note: the reset itself, and the users and customers it refuses.
@@ -20,9 +20,7 @@ describe('the console, from the caller on the line to the ticket note', () => {
   it('resets Jane Smith (Email differs from User ID): one e-mail to the Email, result, note on the clipboard, history', async () => {
     f = await openConsole();
     const { page } = f;
-    await signIn(f);
-    await openCustomer(page, 'Acme Dental', 'Acme Dental');
-    await pickUser(page, 'jane smi', 'Jane Smith');
+    await openAcmeUser(f, 'jane smi', 'Jane Smith');
     await shot(page, '04-user-panel');
 
     expect(await labelText(page, 'Email')).toBe(JANE.email);
@@ -89,9 +87,7 @@ describe('the console, from the caller on the line to the ticket note', () => {
   it('blocks a user with no Email, then adds the Email (confirmed, re-read) and resets to it', async () => {
     f = await openConsole();
     const { page } = f;
-    await signIn(f);
-    await openCustomer(page, 'Acme Dental', 'Acme Dental');
-    await pickUser(page, '1106', 'Nora Noemail');
+    await openAcmeUser(f, '1106', 'Nora Noemail');
     await page.getByText('No Email: reset is blocked').waitFor();
     expect(await page.getByRole('button', { name: 'Reset password' }).isDisabled()).toBe(true);
     await shot(page, '08-no-email');
@@ -117,9 +113,7 @@ describe('the console, from the caller on the line to the ticket note', () => {
   it('Esc in "Change the Email?" closes only that dialog; the form and its text stay, also while a save is slow', async () => {
     f = await openConsole();
     const { page } = f;
-    await signIn(f);
-    await openCustomer(page, 'Acme Dental', 'Acme Dental');
-    await pickUser(page, '1106', 'Nora Noemail');
+    await openAcmeUser(f, '1106', 'Nora Noemail');
     await page.getByRole('button', { name: 'Add Email' }).click();
     const field = page.getByLabel('New Email');
     await field.fill('nora@example.org');
@@ -144,9 +138,7 @@ describe('the console, from the caller on the line to the ticket note', () => {
   it('blocks a disabled user with the reason', async () => {
     f = await openConsole();
     const { page } = f;
-    await signIn(f);
-    await openCustomer(page, 'Acme Dental', 'Acme Dental');
-    await pickUser(page, 'Parked', 'Peter Parked');
+    await openAcmeUser(f, 'Parked', 'Peter Parked');
     await page.getByText('Disabled user: reset is blocked').waitFor();
     await page.getByText(/This user is disabled, so no temporary password can be sent/).first().waitFor();
     expect(await page.getByRole('button', { name: 'Reset password' }).isDisabled()).toBe(true);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openConsole, type ConsoleFixture } from './fixtures/console';
-import { signIn, openCustomer, pickUser, sendReset, outbox, shot, JANE, labelText, userChangesPassword } from './fixtures/flows';
+import { signIn, openCustomer, pickUser, sendReset, outbox, shot, JANE, labelText, userChangesPassword, openAcmeUser } from './fixtures/flows';
 
 /**
  * After Send: the countdown, an outcome the portal never confirmed, the note while a re-read is slow, the portal gone.
@@ -19,9 +19,7 @@ describe('what a reset left behind', () => {
   it('counts down the temporary password and shows it expired after the simulator clock moves 25 hours', async () => {
     f = await openConsole();
     const { page } = f;
-    await signIn(f);
-    await openCustomer(page, 'Acme Dental', 'Acme Dental');
-    await pickUser(page, '1042', 'Jane Smith');
+    await openAcmeUser(f, '1042', 'Jane Smith');
     await sendReset(page);
     const timer = page.getByRole('timer');
     await timer.waitFor();
@@ -39,9 +37,7 @@ describe('what a reset left behind', () => {
   it('shows a dropped reset as "Outcome unknown — check status", never as sent, and checks status', async () => {
     f = await openConsole();
     const { page } = f;
-    await signIn(f);
-    await openCustomer(page, 'Acme Dental', 'Acme Dental');
-    await pickUser(page, '1042', 'Jane Smith');
+    await openAcmeUser(f, '1042', 'Jane Smith');
     await f.simControl('/_sim/faults', { path: '/cap/v1/users/', method: 'POST', kind: 'drop' });
     await sendReset(page);
     await page.getByText('Outcome unknown — check status').waitFor();
@@ -82,9 +78,7 @@ describe('what a reset left behind', () => {
   it('the note copied the moment a reset succeeds states the new temporary password, even while the re-read is slow', async () => {
     f = await openConsole();
     const { page } = f;
-    await signIn(f);
-    await openCustomer(page, 'Acme Dental', 'Acme Dental');
-    await pickUser(page, '1042', 'Jane Smith');
+    await openAcmeUser(f, '1042', 'Jane Smith');
     await f.simControl('/_sim/faults', { path: '/cap/v1/users/', method: 'GET', kind: 'latency', latencyMs: 3000, times: 2 });
     await sendReset(page);
     await page.getByText('Temporary password sent', { exact: true }).waitFor();
@@ -125,9 +119,7 @@ describe('what a reset left behind', () => {
   it('the green "expires in …" result gives way to "Password changed" once the portal shows the user changed it', async () => {
     f = await openConsole();
     const { page } = f;
-    await signIn(f);
-    await openCustomer(page, 'Acme Dental', 'Acme Dental');
-    await pickUser(page, '1042', 'Jane Smith');
+    await openAcmeUser(f, '1042', 'Jane Smith');
     await sendReset(page);
     const sent = page.getByRole('status').filter({ hasText: 'Temporary password sent' });
     await sent.waitFor();
