@@ -12,9 +12,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freeLoopbackPort as freePort } from '../src/main/core/free-port';
 import { gzipSync } from 'node:zlib';
 import { transformSync } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -36,16 +36,6 @@ const repoRoot = resolve(__dirname, '..');
 const cli = join(repoRoot, 'out/main/browser-shell.js');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** A user-data dir as the console leaves it after a keychain sign-in: no secret, only names. */
 async function signedInUserDataDir(portalUrl: string, username: string): Promise<string> {

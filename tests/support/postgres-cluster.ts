@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freeLoopbackPort as freePort } from '../../src/main/core/free-port';
 
 /**
  * A throw-away PostgreSQL cluster in a temp folder on a free loopback port, for tests and benchmarks.
@@ -43,16 +43,8 @@ export function postgresAvailable(): string | null {
   return existsSync(path.join(binDir, 'initdb')) ? null : `PostgreSQL binaries not found in ${binDir} (bash scripts/setup.sh installs Debian's postgresql)`;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+
+export { freePort };
 
 const asRoot = process.getuid?.() === 0;
 

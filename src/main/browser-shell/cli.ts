@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freeLoopbackPort } from '../core/free-port';
 import { FlagError, parseHostFlags, remoteDebuggingPortFor, remoteDebuggingWarning } from '../core/cli-options';
 import { AuditFileRefused } from '../audit/local/private-file';
 import type { Core } from '../core/create-core';
@@ -19,16 +19,6 @@ function refuse(err: unknown): never {
   throw err;
 }
 
-async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** `npm start` where the Electron runtime is absent, or with `--browser`; runs from its bundle `out/main/browser-shell.js`. */
 async function main(): Promise<void> {
