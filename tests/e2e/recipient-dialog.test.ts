@@ -147,13 +147,17 @@ describe('the reset dialog: the right user, the right address', () => {
     const fx = await start();
     const { page } = fx;
     await pickUser(page, '1042', 'Jane Smith');
-    // The check reads every user of the customer (the shared-Email check): make that read slow.
-    await fx.simControl('/_sim/faults', { path: '/cap/v1/users', method: 'GET', kind: 'latency', latencyMs: 1500, times: 1 });
+    // The check reads every user of the customer (the shared-Email check): make that read slow, long enough
+    // that a loaded CI machine still sees the check running after the caller is confirmed, and for a few
+    // reads in case a background refetch of the users takes the first slow answer.
+    await fx.simControl('/_sim/faults', { path: '/cap/v1/users', method: 'GET', kind: 'latency', latencyMs: 6000, times: 3 });
     await page.getByRole('button', { name: 'Reset password' }).click();
     const dialog = page.getByRole('dialog');
+    const checking = dialog.getByText('Checking earlier resets…');
+    await checking.waitFor();
     await confirmCaller(dialog);
     const send = dialog.getByRole('button', { name: 'Send temporary password' });
-    await dialog.getByText('Checking earlier resets…').waitFor();
+    expect(await checking.isVisible()).toBe(true);
     expect(await send.isDisabled()).toBe(true);
     await dialog.getByText('No other temporary passwords for this user').waitFor();
     expect(await send.isDisabled()).toBe(false);

@@ -126,13 +126,13 @@ describe('the console, from the caller on the line to the ticket note', () => {
     await page.getByRole('heading', { name: 'Nora Noemail', level: 2 }).waitFor();
 
     // While the save is on its way, Esc neither closes the dialog nor throws the form away.
-    await f.simControl('/_sim/faults', { path: '/cap/v1/users/', method: 'PATCH', kind: 'latency', latencyMs: 1500 });
+    await f.simControl('/_sim/faults', { path: '/cap/v1/users/', method: 'PATCH', kind: 'latency', latencyMs: 4000, times: 1 });
     await page.getByRole('button', { name: 'Save Email' }).click();
     await dialog.waitFor();
     await page.getByRole('button', { name: 'Confirm and save' }).click();
     await page.keyboard.press('Escape');
     expect(await field.count()).toBe(1);
-    await expect.poll(() => labelText(page, 'Email'), { timeout: 5000 }).toBe('nora@example.org');
+    await expect.poll(() => labelText(page, 'Email'), { timeout: 10_000 }).toBe('nora@example.org');
   });
 
   it('blocks a disabled user with the reason', async () => {
