@@ -1,6 +1,6 @@
 // Must stay the first import: it configures zod before any shared module builds a schema.
 import './zod-jitless';
-import '@mantine/core/styles.css';
+import './mantine-styles';
 import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,20 +9,24 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { createQueryClient } from './query-client';
 import { appInfoQuery, authStatusQuery, settingsQuery } from './state/app-queries';
-import { cssVariablesResolver, theme } from './theme';
+import { cssVariablesResolver, lightOnly, theme } from './theme';
 
 const queryClient = createQueryClient();
-// The first calls go out together, before React renders: none waits for another (nor for the first render).
-void queryClient.prefetchQuery(appInfoQuery());
-void queryClient.prefetchQuery(settingsQuery());
+// The first answers were asked for before this code loaded (boot.ts) and are usually here by now. The
+// first render waits a moment for them, so the console opens on its screen rather than on a "Starting…"
+// placeholder replaced a few frames later; a slow core still gets the placeholder.
+const firstAnswers = Promise.all([queryClient.prefetchQuery(appInfoQuery()), queryClient.prefetchQuery(settingsQuery())]);
 void queryClient.prefetchQuery(authStatusQuery(true));
+const placeholderAfterMs = 300;
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+void Promise.race([firstAnswers, new Promise((resolve) => setTimeout(resolve, placeholderAfterMs))]).then(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="light" colorSchemeManager={lightOnly} cssVariablesResolver={cssVariablesResolver}>
+        <QueryClientProvider client={queryClient}>
+          <App />
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  );
+});

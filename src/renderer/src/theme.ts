@@ -1,4 +1,4 @@
-import { createTheme, DEFAULT_THEME, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, DEFAULT_THEME, type CSSVariablesResolver, type MantineColorSchemeManager, type MantineColorsTuple } from '@mantine/core';
 
 /**
  * Text a tired eye can read: WCAG AA (4.5:1) for every text colour the console uses. Mantine's stock
@@ -57,3 +57,15 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
   dark: {},
 });
+
+/**
+ * The console has one colour scheme (the contrast above is measured for it), so nothing is stored: Mantine's
+ * default manager reads localStorage during the first render, which opens the page's storage at start.
+ */
+export const lightOnly: MantineColorSchemeManager = {
+  get: () => 'light',
+  set: () => {},
+  subscribe: () => {},
+  unsubscribe: () => {},
+  clear: () => {},
+};

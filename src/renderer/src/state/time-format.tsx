@@ -15,31 +15,40 @@ export interface TimeFormat {
   clock(iso: string): string;
 }
 
-function timeFormatOf(timeZone: string, locale: string): TimeFormat {
-  const options = { timeZone, locale };
-  const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone });
-  const clockFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone });
+/**
+ * Intl's first use loads the time-zone data, tens of milliseconds on a slow desk: the zone and the
+ * formatters are made when a time is first shown, not while the console opens (its first screen has none).
+ */
+function timeFormatOf(chosenZone: string | null, locale: string): TimeFormat {
+  let zone: string | undefined;
+  let formats: { date: Intl.DateTimeFormat; clock: Intl.DateTimeFormat } | undefined;
+  const timeZone = () => (zone ??= chosenZone ?? systemTimeZone());
+  const formatsOf = () =>
+    (formats ??= {
+      date: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: timeZone() }),
+      clock: new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone: timeZone() }),
+    });
+  const withDate = (iso: string, format: (date: Date) => string) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : format(date);
+  };
   return {
-    timeZone,
+    get timeZone() {
+      return timeZone();
+    },
     locale,
-    instant: (iso) => formatInstant(iso, options),
-    day: (iso) => formatDay(iso, options),
-    date: (iso) => {
-      const d = new Date(iso);
-      return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
-    },
-    clock: (iso) => {
-      const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? iso : clockFormat.format(date);
-    },
+    instant: (iso) => formatInstant(iso, { timeZone: timeZone(), locale }),
+    day: (iso) => formatDay(iso, { timeZone: timeZone(), locale }),
+    date: (iso) => withDate(iso, (d) => formatsOf().date.format(d)),
+    clock: (iso) => withDate(iso, (d) => formatsOf().clock.format(d)),
   };
 }
 
-const Ctx = createContext<TimeFormat>(timeFormatOf(systemTimeZone(), CONSOLE_LOCALE));
+const Ctx = createContext<TimeFormat>(timeFormatOf(null, CONSOLE_LOCALE));
 
 /** Every time on screen in the staffer's chosen zone (Settings), or the system's when none is chosen. */
 export function TimeFormatProvider({ timeZone, children }: { timeZone: string | null; children: ReactNode }) {
-  const value = useMemo(() => timeFormatOf(timeZone ?? systemTimeZone(), CONSOLE_LOCALE), [timeZone]);
+  const value = useMemo(() => timeFormatOf(timeZone, CONSOLE_LOCALE), [timeZone]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -15,7 +15,6 @@ import { useHistoryActions } from './use-history-actions';
 import { CONSOLE_LOCALE, datePattern } from '../../lib/locale-date';
 import './history.css';
 
-const dayHint = datePattern(CONSOLE_LOCALE).placeholder;
 
 const statusOptions = [
   { value: '', label: 'Any status' },
@@ -36,6 +35,8 @@ export function HistoryPage({ settings: _settings }: { settings: SettingsView })
   const [form, setForm] = useState<FilterForm>(emptyFilterForm);
   const [debouncedForm] = useDebouncedValue(form, 250);
   const t = useTimeFormat();
+  // Asked of Intl when History opens, not when the console starts (Intl's first use is slow).
+  const dayHint = useMemo(() => datePattern(CONSOLE_LOCALE).placeholder, []);
   const filter = useMemo(() => filterOf(debouncedForm, t.timeZone), [debouncedForm, t.timeZone]);
   const list = useInfiniteQuery({ ...historyListQuery(filter), placeholderData: keepPreviousData });
   const entries = useMemo(() => list.data?.pages.flatMap((p) => p.entries) ?? [], [list.data]);
