@@ -18,7 +18,12 @@ export default defineConfig({
     build: {
       // Two hosts, one core: the Electron entry and the browser shell's CLI, bundled so neither compiles TypeScript at start.
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/electron/index.ts'), 'browser-shell': resolve(__dirname, 'src/main/browser-shell/cli.ts') },
+        input: {
+          index: resolve(__dirname, 'src/main/electron/index.ts'),
+          'browser-shell': resolve(__dirname, 'src/main/browser-shell/cli.ts'),
+          // The browser shell's core runs on a worker thread, from its own file (core-thread.ts).
+          'core-worker': resolve(__dirname, 'src/main/browser-shell/core-worker.ts'),
+        },
         external: ['keytar', 'electron', 'playwright-core'],
       },
     },

@@ -7,7 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromiumArgs, chromiumSandboxPolicy } from '../src/main/browser-shell/launch';
+import { chromiumArgs, chromiumSandboxPolicy } from '../src/main/browser-shell/chromium-flags';
 import { browserShellOrigin } from '../src/main/core/renderer-security';
 
 /** Records the first frame with the field focused itself: the benchmark attaches later than that. */

@@ -235,7 +235,7 @@ export async function runStartTime(log: (line: string) => void = console.log): P
       ...(ratio > 1.3
         ? [
             'Where the time above the floor goes (one instrumented start on this machine): the CLI bundle loads without the core ' +
-              '(the core loads once Chromium has started, overlapping its launch, and is ready long before the page asks); ' +
+              '(the core loads on its own worker thread while the main thread loads Playwright and launches Chromium); ' +
               'the persistent context is ready about as fast as the floor\'s; then the page loads the renderer (seven files through ' +
               'page.route) and runs it, about 150–250 ms more than the floor\'s one static file; then the renderer asks app:info, ' +
               'settings:get and auth:status at once, before its first render, and shows the Customer field on the first two answers ' +

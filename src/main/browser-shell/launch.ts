@@ -1,4 +1,3 @@
-import { watch } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { browserShellOrigin, contentSecurityPolicy } from '../core/renderer-secu
 import { readRendererFile } from '../core/renderer-files';
 import { originOf } from '../core/origin-of';
 import { apiInitScript } from './api-init-script';
+import { chromiumArgs, chromiumSandboxPolicy } from './chromium-flags';
 
 export interface BrowserShellOptions {
   dispatcher: Dispatcher;
@@ -19,8 +19,6 @@ export interface BrowserShellOptions {
   executablePath?: string;
   /** Chromium's sandbox; on unless Chromium cannot run with it (see `chromiumSandboxPolicy`). */
   sandbox?: boolean;
-  /** Called once Chromium has started (it writes into its profile), so other start-up work can overlap its launch. */
-  onChromiumStarted?: () => void;
   /** Extra permissions for this origin; tests grant `clipboard-read` to read the note back. */
   extraPermissions?: string[];
 }
@@ -33,41 +31,11 @@ export interface BrowserShell {
 }
 
 /**
- * Issue 14 row 5: Chromium keeps its sandbox. It refuses to start sandboxed as root (no setuid/user-namespace
- * sandbox for uid 0), so only there is it dropped — and the shell says so at start.
- */
-export function chromiumSandboxPolicy(uid: number | undefined = process.getuid?.()): { sandbox: boolean; notice: string | null } {
-  if (uid === 0) return { sandbox: false, notice: 'Running as root: Chromium cannot use its sandbox as root, so the browser shell runs without it. Run as a normal user to keep it.' };
-  return { sandbox: true, notice: null };
-}
-
-export const chromiumArgs = [
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // The browser's own omnibox popup is a web page Chromium preloads in another renderer at every start
-  // (about 130 ms of CPU on a 2-core desk); the console has no address bar to show it in.
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
-];
-
-/**
  * The browser shell: the same core and the same built renderer as the Electron host, in Chromium.
  * The renderer is served from `page.route` on a reserved origin, so no network port is opened.
  */
 export async function launchBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const profileDir = await mkdtemp(join(tmpdir(), 'reset-console-chromium-'));
-  let started = false;
-  const chromiumStarted = () => {
-    if (started) return;
-    started = true;
-    watcher.close();
-    options.onChromiumStarted?.();
-  };
-  // Chromium's first write into its fresh profile is the earliest sign it is running.
-  const watcher = watch(profileDir, chromiumStarted);
   const args = [...chromiumArgs];
   if (options.remoteDebuggingPort !== null) args.push(`--remote-debugging-port=${options.remoteDebuggingPort}`, '--remote-debugging-address=127.0.0.1');
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -80,7 +48,6 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
     serviceWorkers: 'block',
     acceptDownloads: true,
   });
-  chromiumStarted();
   const serveRenderer = async (route: Route) => {
     const url = new URL(route.request().url());
     if (url.origin !== browserShellOrigin) return route.abort('blockedbyclient');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumSandboxPolicy } from './launch';
+import { chromiumSandboxPolicy } from './chromium-flags';
 
 describe('the browser shell’s Chromium', () => {
   it("keeps Chromium's sandbox on, except as root, and says so", () => {
