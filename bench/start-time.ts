@@ -234,12 +234,12 @@ export async function runStartTime(log: (line: string) => void = console.log): P
       ...(floorUpperBounds > 0 ? [`${floorUpperBounds} of ${RUNS} floor runs were already focused when the benchmark attached: those floor times are upper bounds, so the ratio may be understated.`] : []),
       ...(ratio > 1.3
         ? [
-            'Where the time above the floor goes (one instrumented start on this machine): the CLI bundle loads without the core ' +
-              '(the core loads on its own worker thread while the main thread loads Playwright and launches Chromium); ' +
-              'the persistent context is ready about as fast as the floor\'s; then the page loads the renderer (seven files through ' +
-              'page.route) and runs it, about 150–250 ms more than the floor\'s one static file; then the renderer asks app:info, ' +
-              'settings:get and auth:status at once, before its first render, and shows the Customer field on the first two answers ' +
-              '(one round trip through the binding to the core). On this shared 2-core machine other work runs beside the benchmark (see the load average), ' +
+            'Where the time above the floor goes (instrumented starts on this machine, ms): the main thread loads only Playwright before ' +
+              'launching Chromium (the core thread reads the command line and loads the core meanwhile), so Chromium starts within a few tens of ' +
+              'ms of the floor\'s; the shell\'s set-up calls go together (about 30); the page then fetches the renderer (nine files through ' +
+              'page.route, about 100–150 more than the floor\'s one), evaluates its modules (about 50) and renders the console (React\'s ' +
+              'first render about 80–90, layout about 15), while public/first-calls.js has already asked app:info, settings:get and auth:status. ' +
+              'On this shared 2-core machine other work runs beside the benchmark (see the load average), ' +
               'which stretches every phase.',
           ]
         : []),

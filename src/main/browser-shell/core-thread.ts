@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Core } from '../core/create-core';
@@ -19,6 +20,12 @@ const stopped: Result<unknown> = {
   error: appErrorOf('internal_error', { message: 'The console’s core has stopped. Close the console and start it again.', retryable: false }),
 };
 
+/** Beside the bundle (`out/main`), or the source when the CLI runs from TypeScript (`node --import tsx src/…/cli.ts`). */
+function coreWorkerFile(): string {
+  const bundled = join(__dirname, 'core-worker.js');
+  return existsSync(bundled) ? bundled : join(__dirname, 'core-worker.ts');
+}
+
 export interface CoreThread {
   /** The command line, checked; rejects with StartRefused when it is refused. */
   plan: Promise<ShellPlan>;
@@ -30,8 +37,11 @@ export interface CoreThread {
  * Starts the core on a worker thread (`core-worker.js`, bundled beside this file). One per process: keytar,
  * a native module, crashes the process when a second worker loads it after the first has ended.
  */
-export function startCoreThread(data: CoreThreadData, workerFile = join(__dirname, 'core-worker.js')): CoreThread {
-  const worker = new Worker(workerFile, { workerData: data });
+export function startCoreThread(data: CoreThreadData, workerFile = coreWorkerFile()): CoreThread {
+  // From source, the worker registers tsx's loader in its own thread first (tsx is a dev dependency).
+  const worker = workerFile.endsWith('.ts')
+    ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(workerFile)});`, { eval: true, workerData: data })
+    : new Worker(workerFile, { workerData: data });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;
   let alive = true;
