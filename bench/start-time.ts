@@ -236,7 +236,7 @@ export async function runStartTime(log: (line: string) => void = console.log): P
         ? [
             'Where the time above the floor goes (instrumented starts on this machine, ms): the main thread loads only Playwright before ' +
               'launching Chromium (the core thread reads the command line and loads the core meanwhile), so Chromium starts within a few tens of ' +
-              'ms of the floor\'s; the shell\'s set-up calls go together (about 30); the page then fetches the renderer (nine files through ' +
+              'ms of the floor\'s; the shell\'s set-up calls go together (about 30); the page then fetches the renderer (seven files through ' +
               'page.route, about 100–150 more than the floor\'s one), evaluates its modules (about 50) and renders the console (React\'s ' +
               'first render about 80–90, layout about 15), while public/first-calls.js has already asked app:info, settings:get and auth:status. ' +
               'On this shared 2-core machine other work runs beside the benchmark (see the load average), ' +
