@@ -36,6 +36,21 @@ describe('window.api in the browser shell', () => {
     expect(apiInitScript()).toContain(buildApi.toString());
   });
 
+  it('works whichever of the binding and this script the page gets first', async () => {
+    const calls: string[] = [];
+    const window: Record<string, unknown> = { location: { origin: browserShellOrigin } };
+    runInNewContext(apiInitScript(), { window, Object, Promise, Error });
+    window[browserBindingName] = async (channel: string) => (calls.push(channel), { ok: true });
+    await (window.api as ApiShape).app!.info!();
+    expect(calls).toEqual(['app:info']);
+  });
+
+  it('without a binding, a call fails with a reason instead of hanging', async () => {
+    const window: Record<string, unknown> = { location: { origin: browserShellOrigin } };
+    runInNewContext(apiInitScript(), { window, Object, Promise, Error });
+    await expect((window.api as ApiShape).app!.info!()).rejects.toThrow('the console binding is missing');
+  });
+
   it('defines nothing on another origin, and cannot be overwritten', () => {
     expect(runInitScript('https://evil.example').api).toBeUndefined();
     const { window } = runInitScript(browserShellOrigin);

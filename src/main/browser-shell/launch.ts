@@ -65,11 +65,11 @@ export async function launchBrowserShell(options: BrowserShellOptions): Promise<
       isTopFrame: source.frame === source.page.mainFrame(),
     });
   // Each of these is a round trip to Chromium; sent together they cost one before the page may load.
-  // The binding comes before the script that reads it (init scripts run in the order they were added).
   await Promise.all([
     context.grantPermissions(['clipboard-write', ...(options.extraPermissions ?? [])], { origin: browserShellOrigin }),
     context.route('**/*', serveRenderer),
-    context.exposeBinding(browserBindingName, callCore).then(() => context.addInitScript({ content: apiInitScript() })),
+    context.exposeBinding(browserBindingName, callCore),
+    context.addInitScript({ content: apiInitScript() }),
   ]);
 
   const page = context.pages()[0] ?? (await context.newPage());
