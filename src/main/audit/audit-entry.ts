@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { resetStatus } from '../../shared/ipc/contract';
-import { callerVerification } from '../../shared/recipient/caller-verification';
+import { callerVerification } from '../../shared/recipient/caller-verification-schema';
 
 export const auditAction = z.enum([
   'sign_in_ok',

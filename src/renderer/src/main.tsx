@@ -1,5 +1,3 @@
-// Must stay the first import: it configures zod before any shared module builds a schema.
-import './zod-jitless';
 import './mantine-styles';
 import './app.css';
 import { StrictMode } from 'react';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { callerHit, customer, customerSummary, passwordState, user, userSummary } from '../domain/portal-entities';
 import { portalChoice } from '../portal-choice';
-import { callerVerification } from '../recipient/caller-verification';
+import { callerVerification } from '../recipient/caller-verification-schema';
 import { historyFilter, historyListInput, historyListPage, historyStatusCheck, resetStatusCheck, resetWarnings, teamStatus, teamUserActivity } from './history-schemas';
 
 /**

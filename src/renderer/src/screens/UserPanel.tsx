@@ -1,7 +1,7 @@
 import { Button, Paper, Skeleton, Stack, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { errorTable } from '../../../shared/errors';
+import { errorTable } from '../../../shared/error-table';
 import type { Customer } from '../../../shared/domain/portal-entities';
 import { inspectRecipient } from '../../../shared/recipient/inspect-recipient';
 import { ErrorAlert } from '../components/ErrorAlert';

@@ -1,6 +1,6 @@
 import { Badge, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import type { CallerHit } from '../../../../shared/domain/portal-entities';
-import { errorTable } from '../../../../shared/errors';
+import { errorTable } from '../../../../shared/error-table';
 import { Address } from '../../components/Address';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SuspendedCustomerNote } from '../../components/SuspendedCustomerNote';

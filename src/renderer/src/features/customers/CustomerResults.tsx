@@ -1,7 +1,7 @@
 import { Badge, Group, Loader, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
-import { errorTable } from '../../../../shared/errors';
+import { errorTable } from '../../../../shared/error-table';
 import type { CustomerSummary } from '../../../../shared/domain/portal-entities';
 import { foldText } from '../../../../shared/text/fold';
 import { ErrorAlert } from '../../components/ErrorAlert';

@@ -1,5 +1,5 @@
 import { Radio, Stack, TextInput } from '@mantine/core';
-import { callerVerification, type CallerVerification, type CallerVerificationMethod } from '../../../../shared/recipient/caller-verification';
+import { otherVerificationText, verificationFrom, type CallerVerification, type CallerVerificationMethod } from '../../../../shared/recipient/caller-verification';
 
 export interface VerificationDraft {
   method: CallerVerificationMethod | null;
@@ -10,9 +10,7 @@ export const noVerification: VerificationDraft = { method: null, text: '' };
 
 /** The choice as the audit entry and the note record it, or null while it is incomplete. */
 export function verificationOf(draft: VerificationDraft): CallerVerification | null {
-  if (!draft.method) return null;
-  const parsed = callerVerification.safeParse(draft.method === 'other' ? { method: 'other', text: draft.text } : { method: draft.method });
-  return parsed.success ? parsed.data : null;
+  return verificationFrom(draft.method, draft.text);
 }
 
 /**
@@ -20,7 +18,7 @@ export function verificationOf(draft: VerificationDraft): CallerVerification | n
  * into the audit entry and the ticket note as typed.
  */
 export function VerificationChoice({ value, onChange }: { value: VerificationDraft; onChange(next: VerificationDraft): void }) {
-  const tooShort = value.method === 'other' && value.text.trim().length > 0 && value.text.trim().length < 3;
+  const tooShort = value.method === 'other' && value.text.trim().length > 0 && value.text.trim().length < otherVerificationText.min;
   return (
     <Stack gap={6}>
       <Radio.Group
@@ -42,7 +40,7 @@ export function VerificationChoice({ value, onChange }: { value: VerificationDra
           maxLength={200}
           value={value.text}
           onChange={(e) => onChange({ ...value, text: e.currentTarget.value })}
-          error={tooShort ? 'Say in a few words how the caller was verified.' : undefined}
+          error={tooShort ? otherVerificationText.tooShort : undefined}
           placeholder="e.g. asked the account PIN"
         />
       )}

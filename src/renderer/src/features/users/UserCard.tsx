@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState, type ReactNode, type Ref } from 'react';
-import { errorTable } from '../../../../shared/errors';
+import { errorTable } from '../../../../shared/error-table';
 import type { Customer, User } from '../../../../shared/domain/portal-entities';
 import { inspectRecipient } from '../../../../shared/recipient/inspect-recipient';
 import { Address } from '../../components/Address';
