@@ -1,5 +1,6 @@
 import { Loader, TextInput } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
+import { markConsoleInteractive } from '../../lib/startup-mark';
 import { useConsole } from '../../state/console-state';
 import { hitOptionId } from './CallerHitList';
 import type { CallerFinder } from './use-caller-finder';
@@ -49,6 +50,7 @@ export function CallerField({ finder }: { finder: CallerFinder }) {
       aria-controls={listShown ? CALLER_LIST_ID : undefined}
       aria-activedescendant={activeHit ? hitOptionId(activeHit) : undefined}
       onFocus={() => {
+        markConsoleInteractive();
         // Back in the field with text in it (`/`, a click): its hits come back in the left column.
         if (finder.text.trim() !== '') setLeftView('callers');
       }}
