@@ -246,11 +246,11 @@ export async function runStartTime(log: (line: string) => void = console.log): P
       ...(floorWatched > 0 ? [`${floorWatched} of ${RUNS} floor starts were not ready ${SETTLE_MS} ms after the port opened, so they were measured with the benchmark attached (slower).`] : []),
       ...(ratio > 1.3
         ? [
-            'Where the time above the floor goes (instrumented starts on this machine, ms): the main thread loads only Playwright before ' +
-              'launching Chromium (the core thread reads the command line and loads the core meanwhile), so Chromium starts within a few tens of ' +
-              'ms of the floor\'s; the shell\'s set-up calls go together (about 30); the page then fetches the renderer (seven files through ' +
-              'page.route, about 100–150 more than the floor\'s one), evaluates its modules (about 50) and renders the console (React\'s ' +
-              'first render about 80–90, layout about 15), while public/first-calls.js has already asked app:info, settings:get and auth:status. ' +
+            'Where the time above the floor goes (instrumented starts on this machine, ms): Chromium starts as early as the floor\'s ' +
+              '(the main thread loads only Playwright; the core thread reads the command line and loads the core meanwhile); the shell\'s ' +
+              'set-up calls to Chromium cost about 20–30; then the page fetches the renderer (six files through page.route; alone that costs ' +
+              'about 30 more than one static file), evaluates its modules (about 45–60) and renders the console (React\'s first render about ' +
+              '80–90 of first-time compilation of React and Mantine, layout about 15), where the floor paints one field. ' +
               'On this shared 2-core machine other work runs beside the benchmark (see the load average), ' +
               'which stretches every phase.',
           ]

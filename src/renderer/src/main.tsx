@@ -10,9 +10,9 @@ import { appInfoQuery, authStatusQuery, settingsQuery } from './state/app-querie
 import { cssVariablesResolver, lightOnly, theme } from './theme';
 
 const queryClient = createQueryClient();
-// The first answers were asked for before this code loaded (boot.ts) and are usually here by now. The
-// first render waits a moment for them, so the console opens on its screen rather than on a "Starting…"
-// placeholder replaced a few frames later; a slow core still gets the placeholder.
+// The first calls go out together, before React renders. The first render waits a moment for the two
+// it needs, so the console opens on its screen rather than on a "Starting…" placeholder replaced a few
+// frames later; a slow core still gets the placeholder.
 const firstAnswers = Promise.all([queryClient.prefetchQuery(appInfoQuery()), queryClient.prefetchQuery(settingsQuery())]);
 void queryClient.prefetchQuery(authStatusQuery(true));
 const placeholderAfterMs = 300;

@@ -1,19 +1,18 @@
 import { queryOptions } from '@tanstack/react-query';
 import { unwrap } from '../lib/api-error';
-import { takeFirstCall } from '../first-calls';
 import { appKeys, authKeys, settingsKeys } from './query-keys';
 
 export const appInfoQuery = () =>
   queryOptions({
     queryKey: appKeys.info(),
-    queryFn: () => unwrap(takeFirstCall('info') ?? window.api.app.info({})),
+    queryFn: () => unwrap(window.api.app.info({})),
     staleTime: Infinity,
   });
 
 export const settingsQuery = () =>
   queryOptions({
     queryKey: settingsKeys.view(),
-    queryFn: () => unwrap(takeFirstCall('settings') ?? window.api.settings.get({})),
+    queryFn: () => unwrap(window.api.settings.get({})),
     staleTime: Infinity,
   });
 
@@ -21,7 +20,7 @@ export const settingsQuery = () =>
 export const authStatusQuery = (enabled: boolean) =>
   queryOptions({
     queryKey: authKeys.status(),
-    queryFn: () => unwrap(takeFirstCall('status') ?? window.api.auth.status({})),
+    queryFn: () => unwrap(window.api.auth.status({})),
     enabled,
     refetchInterval: (query) => (query.state.data?.portalReachable === false || query.state.error ? 5_000 : 20_000),
     retry: false,
