@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCore, type Core } from '../core/create-core';
 import { createLogger } from '../log/logger';
+import { appErrorOf } from '../../shared/error-table';
 import type { CoreThreadData, FromCoreThread, ToCoreThread } from './core-thread-protocol';
 import { isRefusal, planShell } from './shell-plan';
 import packageJson from '../../../package.json';
@@ -38,7 +39,11 @@ async function run(): Promise<void> {
   }
   port.on('message', (message: ToCoreThread) => {
     if (message.type === 'dispatch') {
-      void core.dispatcher.dispatch(message.channel, message.input, message.sender).then((result) => post({ type: 'result', id: message.id, result }));
+      // The dispatcher answers every call with a Result; should it ever throw, the page still gets an answer.
+      void core.dispatcher.dispatch(message.channel, message.input, message.sender).then(
+        (result) => post({ type: 'result', id: message.id, result }),
+        () => post({ type: 'result', id: message.id, result: { ok: false, error: appErrorOf('internal_error') } }),
+      );
     } else if (message.type === 'close') {
       void core.close().finally(() => {
         post({ type: 'closed' });
