@@ -218,8 +218,7 @@ export async function runStartTime(log: (line: string) => void = console.log): P
       'the staff name and the parent admin, so the console opens on the Customer field, not on first run (no password is needed to show it; ' +
       'this machine has no keychain, whose probe fails in about 10 ms). The page records the wall-clock time of the first animation frame with ' +
       `the first field (Find caller) focused (the User Timing mark \`console-interactive\`); the benchmark attaches over CDP ${SETTLE_MS} ms after ` +
-      'the debugging port opens and reads it, so attaching does not slow the start it measures (attaching as soon as the port opened, ' +
-      'as this benchmark did before, slowed the console\'s longer page load more than the floor\'s). ' +
+      'the debugging port opens and reads it, so attaching cannot slow the start it measures. ' +
       `${RUNS} runs after ${WARM_UP} warm-up run. ` +
       'The floor (bench/start-floor.ts) is timed the same way, alternating with the console\'s starts: a plain node script that launches ' +
       'Chromium through playwright-core with the shell\'s own flags, sandbox choice and debugging port, and shows a static page with a focused Customer field, ' +
@@ -229,8 +228,8 @@ export async function runStartTime(log: (line: string) => void = console.log): P
       { label: 'process start → Find caller focused, frame painted', unit: 'ms', summary: s },
       { label: 'floor, same run: node + playwright-core + Chromium launched the same way → a static page\'s focused field painted', unit: 'ms', summary: f },
       { label: 'start ÷ floor (p50)', unit: '×', value: ratio },
-      { label: '  of which: spawn → Chromium\'s DevTools port answers (node + bundled core + Chromium launch)', unit: 'ms', summary: summarize(portMs) },
-      { label: 'attribution only: node loading the CLI bundle and its modules (core, browser shell, playwright-core), nothing started', unit: 'ms', summary: moduleLoad },
+      { label: '  of which: spawn → Chromium\'s DevTools port answers (node + Playwright + Chromium launch; the core loads beside them on its own thread)', unit: 'ms', summary: summarize(portMs) },
+      { label: 'attribution only: node loading the CLI bundle and Playwright while the core thread reads the flags (refused here), nothing started', unit: 'ms', summary: moduleLoad },
       { label: 'first (cold) start, not counted', unit: 'ms', value: coldMs },
       { label: 'renderer JavaScript, gzipped', unit: 'KB', value: sizes.js / 1000 },
       { label: 'renderer CSS, gzipped', unit: 'KB', value: sizes.css / 1000 },
