@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 const vendorChunks: [chunk: string, packages: RegExp][] = [
-  ['vendor', /[\\/]node_modules[\\/](react|react-dom|scheduler|@tanstack|zod)[\\/]/],
+  ['vendor', /[\\/]node_modules[\\/](react|react-dom|scheduler|@tanstack)[\\/]/],
   ['mantine', /[\\/]node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format|react-textarea-autosize|use-callback-ref|use-sidecar|react-style-singleton|get-nonce|tslib|detect-node-es|clsx|type-fest)[\\/]/],
 ];
 
